@@ -1,0 +1,1 @@
+"""Events: the model, article reading, extraction, zones, spatial analysis and GIS I/O."""

@@ -1,0 +1,1 @@
+"""Rendering: Folium HTML maps, static images, snippets and reports."""

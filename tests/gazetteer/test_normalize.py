@@ -1,0 +1,67 @@
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from gazetteer.normalize import fold_chars, fuzzy_key, light_key, parse_query, spot_key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Makhmour", "Mexmûr"),
+        ("Makhmour", "Makhmur"),
+        ("Garmiyan", "Germiyan"),
+        ("Garmiyan", "Garmian"),
+        ("Qara Tapa", "Qarah Tabah"),
+        ("Qara Tapa", "Qaratapa"),
+        ("Sulaimani", "Slemani"),
+        ("Sulaymaniyah", "As Sulaymaniyah"),
+        ("Tuz Khurmatu", "Tuz Khormato"),
+        ("Kirkuk", "Kerkûk"),
+        ("Erbil", "Arbil"),
+        ("Dohuk", "Duhok"),
+        ("Zakho", "Zaxo"),
+        ("Khanaqin", "Xaneqîn"),
+    ],
+)
+def test_transliteration_variants_share_a_skeleton(a, b):
+    assert fuzzy_key(a) == fuzzy_key(b)
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "kind"),
+    [
+        ("Makhmour district", "makhmour", "district"),
+        ("Kirkuk Governorate", "kirkuk", "governorate"),
+        ("Diyala province", "diyala", "governorate"),
+        ("Sinjar Mountains", "sinjar", "mountain"),
+        ("Jabal Hamrin", "hamrin", "mountain"),
+        ("Makhmour camp", "makhmour", "camp"),
+        ("Nahiyat Makhul", "makhul", "subdistrict"),
+        ("Qara Tabe sub-district", "qaratabe", "subdistrict"),
+        ("al-Qush", "qush", None),
+        ("Al Hawijah", "hawija", None),
+        ("The Camp", "thecamp", None),
+        ("محافظة كركوك", "كركوك", "governorate"),
+    ],
+)
+def test_parse_query_strips_generic_words_and_articles(name, key, kind):
+    parsed = parse_query(name)
+    assert (parsed.key, parsed.kind_hint) == (key, kind)
+
+
+@given(st.text(max_size=60))
+@example("Mexmûr (ERBIL) – ‘Abd")
+@example("ﷺ\u0301\u200f")
+def test_fold_chars_offsets_point_into_the_original(text):
+    folded, index = fold_chars(text)
+    assert len(folded) == len(index)
+    assert all(0 <= i < len(text) for i in index)
+    assert index == sorted(index)
+
+
+@given(st.text(max_size=40))
+def test_keys_are_idempotent_on_their_own_output(text):
+    key = spot_key(text)
+    assert spot_key(key) == key
+    assert light_key(text) == light_key(text)
