@@ -157,9 +157,16 @@ def _fold_char(ch: str) -> str:
     return base
 
 
-@lru_cache(maxsize=4096)
-def _fold_char_cached(ch: str) -> str:
-    return _fold_char(ch)
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds each code point on first sight, then caches it."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+_EXTRA_SPACE = re.compile(r"^ +| (?= )")
 
 
 def fold_chars(text: str) -> tuple[str, list[int]]:
@@ -172,23 +179,28 @@ def fold_chars(text: str) -> tuple[str, list[int]]:
     >>> fold_chars("Mexmûr")[0]
     'mekhmur'
     """
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold_char_cached(ch)
-        for f in folded:
-            if f == " " and (not out or out[-1] == " "):
-                continue
-            out.append(f)
-            index.append(i)
-    return "".join(out), index
+    pieces = [_FOLD[ord(ch)] for ch in text]
+    folded = "".join(pieces)
+    if len(folded) == len(text):
+        index = list(range(len(text)))
+    else:
+        index = [i for i, piece in enumerate(pieces) for _ in piece]
+    extra = [m.start() for m in _EXTRA_SPACE.finditer(folded)]
+    if extra:
+        drop = set()
+        for m in _EXTRA_SPACE.finditer(folded):
+            drop.update(range(m.start(), m.end()))
+        folded = "".join(c for i, c in enumerate(folded) if i not in drop)
+        index = [x for i, x in enumerate(index) if i not in drop]
+    return folded, index
 
 
 def _tokens(name: str) -> list[str]:
-    folded, _ = fold_chars(unicodedata.normalize("NFKC", name))
+    folded = unicodedata.normalize("NFKC", name).translate(_FOLD)
     return [t for t in _NON_WORD.split(folded) if t]
 
 
+@lru_cache(maxsize=65536)
 def spot_key(name: str) -> str:
     """Return the space-joined folded tokens of ``name``, the form the spotter searches for."""
     return " ".join(_tokens(name))

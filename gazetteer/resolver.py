@@ -37,6 +37,7 @@ MAX_QUERY_CHARS = 200
 FUZZY_CUTOFF = 86.0  # rapidfuzz ratio (0-100) below which a fuzzy hit is not a candidate
 TRANSLIT_FLOOR = 0.7  # light-key similarity a skeleton hit needs (0-1)
 SEAT_BONUS = 0.5  # a settlement inside a same-named district, region or feature
+MEMO_SIZE = 100_000  # resolved queries remembered (news repeats the same names constantly)
 ALIAS_BONUS = 0.5  # a curated alias states which homonym the reporting means
 
 
@@ -104,6 +105,7 @@ class Gazetteer:
         exact = self._exact
         for row in self.names:
             exact[row.key].append((row.place, row.name))
+        self._memo: dict[tuple[object, ...], Match | UnknownPlaceError] = {}
         self.aliases = list(aliases)
         for alias in self.aliases:
             idx = self._by_id.get(alias.place_id)
@@ -143,12 +145,39 @@ class Gazetteer:
         return out
 
     @cached_property
-    def _fuzzy_buckets(self) -> dict[str, tuple[list[str], list[list[tuple[int, str]]]]]:
-        """Exact keys grouped by the first letter of their skeleton, for bounded fuzzy search."""
-        grouped: dict[str, dict[str, list[tuple[int, str]]]] = defaultdict(dict)
-        for key, hits in self._exact.items():
-            grouped[fuzzy_key(hits[0][1])[:1]][key] = hits
+    def _area_skeleton(self) -> dict[str, list[tuple[int, str, str]]]:
+        """Skeleton index of the places that are not settlements (units, regions, features)."""
+        out: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        for fkey, rows in self._skeleton.items():
+            keep = [r for r in rows if self.places[r[0]].kind not in SETTLEMENT_KINDS]
+            if keep:
+                out[fkey] = keep
+        return out
+
+    @cached_property
+    def _fuzzy_buckets(
+        self,
+    ) -> dict[tuple[str, int], tuple[list[str], list[list[tuple[int, str]]]]]:
+        """Exact keys grouped by skeleton initial and length, for bounded fuzzy search."""
+        grouped: dict[tuple[str, int], dict[str, list[tuple[int, str]]]] = defaultdict(dict)
+        for row in self.names:
+            bucket = grouped[(row.fkey[:1], len(row.key))]
+            if row.key not in bucket:
+                bucket[row.key] = self._exact[row.key]
         return {b: (list(d), list(d.values())) for b, d in grouped.items()}
+
+    def _fuzzy_pool(self, key: str, initial: str) -> tuple[list[str], list[list[tuple[int, str]]]]:
+        """Keys that could reach FUZZY_CUTOFF against ``key``: same initial, similar length."""
+        ratio = FUZZY_CUTOFF / (200 - FUZZY_CUTOFF)  # min/max length ratio ratio() allows
+        lo, hi = math.ceil(len(key) * ratio), math.floor(len(key) / ratio)
+        keys: list[str] = []
+        hits: list[list[tuple[int, str]]] = []
+        for length in range(lo, hi + 1):
+            bucket = self._fuzzy_buckets.get((initial, length))
+            if bucket:
+                keys += bucket[0]
+                hits += bucket[1]
+        return keys, hits
 
     def _candidates(self, key: str, raw: str) -> tuple[list[_Candidate], list[_Candidate]]:
         """Return (candidates, evidence): the places the name may mean, and look-alike units.
@@ -172,8 +201,9 @@ class Gazetteer:
         for idx, name in self._exact.get(key, ()):
             add(out, idx, 1.0, "exact", name)
         skeleton = fuzzy_key(raw)
+        index = self._area_skeleton if out else self._skeleton
         translit: list[_Candidate] = []
-        for idx, name, other in self._skeleton.get(skeleton, ()):
+        for idx, name, other in index.get(skeleton, ()):
             sim = fuzz.ratio(key, other) / 100
             if sim >= TRANSLIT_FLOOR:
                 add(translit, idx, round(0.8 + 0.15 * sim, 4), "transliteration", name)
@@ -182,26 +212,26 @@ class Gazetteer:
         else:
             # A unit named like the query whose seat is spelled differently ("Makhmour"
             # district, "Makhmur" town): bring the seat in unless an exact hit lies there.
-            units = [c.place for c in (*out, *translit) if c.place.is_area]
             units = [
-                u
-                for u in units
-                if not any(c.place.kind in SETTLEMENT_KINDS and _within(c.place, u) for c in out)
+                c.place
+                for c in (*out, *translit)
+                if c.place.is_area
+                and not any(
+                    s.place.kind in SETTLEMENT_KINDS and _within(s.place, c.place) for s in out
+                )
             ]
-            out += [
-                c
-                for c in translit
-                if c.place.kind in SETTLEMENT_KINDS and any(_within(c.place, u) for u in units)
-            ]
+            if units:
+                for idx, name, other in self._skeleton.get(skeleton, ()):
+                    place = self.places[idx]
+                    if place.kind in SETTLEMENT_KINDS and any(_within(place, u) for u in units):
+                        sim = fuzz.ratio(key, other) / 100
+                        add(out, idx, round(0.8 + 0.15 * sim, 4), "transliteration", name)
         evidence = [
             c for c in (*out, *translit) if c.place.is_area or c.place.kind not in SETTLEMENT_KINDS
         ]
         if out or len(key) < 4:
             return out, evidence
-        bucket = self._fuzzy_buckets.get(skeleton[:1])
-        if bucket is None:
-            return out, evidence
-        keys, hits = bucket
+        keys, hits = self._fuzzy_pool(key, skeleton[:1])
         for _, score, pos in process.extract(
             key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=12
         ):
@@ -231,6 +261,8 @@ class Gazetteer:
         verbatim: str,
     ) -> list[tuple[float, _Candidate]]:
         cands, evidence = found
+        if len(cands) == 1 and not evidence and not context:
+            return [(0.0, cands[0])]
         ranked = []
         for c in cands:
             p = c.place
@@ -291,6 +323,26 @@ class Gazetteer:
         """
         if not isinstance(name, str):
             raise UnknownPlaceError(repr(name))
+        memo_key = (name, hint, tuple(p.id for p in context), max_alternatives)
+        hit = self._memo.get(memo_key)
+        if hit is not None:
+            if isinstance(hit, UnknownPlaceError):
+                raise UnknownPlaceError(hit.query, hit.suggestions)
+            return hit
+        try:
+            result = self._resolve(name, hint=hint, context=context, limit=max_alternatives)
+        except UnknownPlaceError as err:
+            result = err
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[memo_key] = result
+        if isinstance(result, UnknownPlaceError):
+            raise UnknownPlaceError(result.query, result.suggestions)
+        return result
+
+    def _resolve(
+        self, name: str, *, hint: str | None, context: Sequence[Place], limit: int
+    ) -> Match:
         clean = " ".join(name.split())
         if " - " in clean and len(clean) <= MAX_QUERY_CHARS:
             return self._resolve_quarter(clean, hint=hint, context=context)
@@ -305,9 +357,9 @@ class Gazetteer:
             spot_key(clean),
         )
         if not ranked:
-            raise UnknownPlaceError(name[:80], tuple(self.suggest(clean)))
+            raise UnknownPlaceError(name[:80])  # suggestions cost a wide scan: see suggest()
         best = ranked[0][1]
-        alts = tuple((c.place, c.quality) for _, c in ranked[1 : 1 + max_alternatives])
+        alts = tuple((c.place, c.quality) for _, c in ranked[1 : 1 + limit])
         return Match(name, best.place, best.quality, best.method, best.name, alts)
 
     def _resolve_quarter(self, name: str, *, hint: str | None, context: Sequence[Place]) -> Match:
@@ -342,14 +394,19 @@ class Gazetteer:
         key = parse_query(name[:MAX_QUERY_CHARS]).key
         if not key:
             return []
-        bucket = self._fuzzy_buckets.get(fuzzy_key(name[:MAX_QUERY_CHARS])[:1])
-        pools = [bucket] if bucket else []
-        out: list[str] = []
-        for keys, hits in pools:
-            for _, _score, pos in process.extract(
-                key, keys, scorer=fuzz.ratio, limit=limit, score_cutoff=60
-            ):
-                best = max(hits[pos], key=lambda h: self.places[h[0]].importance)
-                if best[1] not in out:
-                    out.append(best[1])
-        return out[:limit]
+        initial = fuzzy_key(name[:MAX_QUERY_CHARS])[:1]
+        keys: list[str] = []
+        hits: list[list[tuple[int, str]]] = []
+        for (first, _length), (k, h) in self._fuzzy_buckets.items():
+            if first == initial:
+                keys += k
+                hits += h
+        scored: dict[str, float] = {}
+        for _, score, pos in process.extract(
+            key, keys, scorer=fuzz.ratio, limit=limit * 6, score_cutoff=60
+        ):
+            idx, _ = max(hits[pos], key=lambda h: self.places[h[0]].importance)
+            label = self.places[idx].name
+            rank = score + 15 * self.places[idx].importance  # prefer known places among equals
+            scored[label] = max(scored.get(label, 0.0), rank)
+        return sorted(scored, key=lambda n: -scored[n])[:limit]
