@@ -185,11 +185,10 @@ def fold_chars(text: str) -> tuple[str, list[int]]:
         index = list(range(len(text)))
     else:
         index = [i for i, piece in enumerate(pieces) for _ in piece]
-    extra = [m.start() for m in _EXTRA_SPACE.finditer(folded)]
-    if extra:
-        drop = set()
-        for m in _EXTRA_SPACE.finditer(folded):
-            drop.update(range(m.start(), m.end()))
+    drop: set[int] = set()
+    for m in _EXTRA_SPACE.finditer(folded):
+        drop.update(range(m.start(), m.end()))
+    if drop:
         folded = "".join(c for i, c in enumerate(folded) if i not in drop)
         index = [x for i, x in enumerate(index) if i not in drop]
     return folded, index

@@ -329,6 +329,7 @@ class Gazetteer:
             if isinstance(hit, UnknownPlaceError):
                 raise UnknownPlaceError(hit.query, hit.suggestions)
             return hit
+        result: Match | UnknownPlaceError
         try:
             result = self._resolve(name, hint=hint, context=context, limit=max_alternatives)
         except UnknownPlaceError as err:
