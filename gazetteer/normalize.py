@@ -181,7 +181,7 @@ def fold_chars(text: str) -> tuple[str, list[int]]:
     """
     pieces = [_FOLD[ord(ch)] for ch in text]
     folded = "".join(pieces)
-    if len(folded) == len(text):
+    if len(folded) == len(text) and all(len(p) == 1 for p in pieces):
         index = list(range(len(text)))
     else:
         index = [i for i, piece in enumerate(pieces) for _ in piece]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from kclmap import cmd_gazetteer
+from kclmap import cmd_extract, cmd_gazetteer
 
 __all__ = ["COMMANDS"]
 
@@ -22,5 +22,10 @@ COMMANDS: dict[str, tuple[Configure, Run, str]] = {
         cmd_gazetteer.configure_places,
         cmd_gazetteer.run_places,
         "List the place names mentioned in a text file, with offsets and resolutions.",
+    ),
+    "extract": (
+        cmd_extract.configure,
+        cmd_extract.run,
+        "Extract dated, typed, geocoded events from news articles.",
     ),
 }
