@@ -152,7 +152,7 @@ def write_events(frame: gpd.GeoDataFrame, path: Path) -> Path:
         if suffix == ".csv":
             _write_csv(frame, tmp)
         else:
-            write_layer(frame[[*COLUMNS, "geometry"]], tmp, layer="events")
+            write_layer(frame[_ordered(frame)], tmp, layer="events")
     return path
 
 
@@ -166,11 +166,19 @@ def write_gpkg(
     return path
 
 
+def _ordered(frame: gpd.GeoDataFrame) -> list[str]:
+    """The standard columns first, then any extra ones, then the geometry."""
+    geometry = frame.geometry.name
+    extra = [c for c in frame.columns if c not in COLUMNS and c != geometry]
+    return [*COLUMNS, *extra, geometry]
+
+
 def _write_csv(frame: gpd.GeoDataFrame, path: Path) -> None:
+    columns = _ordered(frame)[:-1]
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(COLUMNS)
-        for row in frame[list(COLUMNS)].itertuples(index=False):
+        writer.writerow(columns)
+        for row in frame[columns].itertuples(index=False):
             writer.writerow(["" if _null(v) else _cell(v) for v in row])
 
 

@@ -30,6 +30,10 @@ FIELD_TYPES: dict[str, FieldType] = dict.fromkeys(COLUMNS, _STR) | {
     "injuries": "int",
     "quote_start": "int",
     "quote_end": "int",
+    "dist_to_line_km": "float",
+    "dist_uncertainty_km": "float",
+    "in_gap_band": "bool",
+    "in_disputed": "bool",
     "lat": "float",
     "lon": "float",
     "precision_km": "float",
@@ -97,14 +101,14 @@ def coerce(column: str, value: object, *, row: int | None = None) -> Any:
     return str(value)
 
 
-def _frame(records: list[dict[str, Any]]) -> gpd.GeoDataFrame:
+def _frame(records: list[dict[str, Any]], extra: Iterable[str] = ()) -> gpd.GeoDataFrame:
     import geopandas as gpd
     import pandas as pd
 
     data: dict[str, Any] = {}
-    for column in COLUMNS:
+    for column in (*COLUMNS, *extra):
         values = [r.get(column) for r in records]
-        kind = FIELD_TYPES[column]
+        kind = FIELD_TYPES.get(column, "str")
         if kind == "int":
             data[column] = pd.array(values, dtype="Int64")
         elif kind == "bool":
@@ -135,8 +139,14 @@ def empty_frame() -> gpd.GeoDataFrame:
 
 
 def frame_records(rows: Iterable[Mapping[str, Any]]) -> gpd.GeoDataFrame:
-    """Build an events frame from loosely typed rows (a file read back), checking each cell."""
+    """Build an events frame from loosely typed rows (a file read back), checking each cell.
+
+    Extra columns (added by ``kclmap enrich`` or by hand) are kept after the standard ones.
+    """
     records = []
+    extra: list[str] = []
     for i, row in enumerate(rows, start=1):
-        records.append({c: coerce(c, row.get(c), row=i) for c in COLUMNS})
-    return _frame(records)
+        if i == 1:  # columns a user or `kclmap enrich` added are kept, typed where known
+            extra = [c for c in row if c not in COLUMNS and c not in ("geometry", "fid")]
+        records.append({c: coerce(c, row.get(c), row=i) for c in (*COLUMNS, *extra)})
+    return _frame(records, extra)

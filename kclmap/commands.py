@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from kclmap import cmd_extract, cmd_gazetteer
+from kclmap import cmd_extract, cmd_gazetteer, cmd_zones
 
 __all__ = ["COMMANDS"]
 
@@ -27,5 +27,20 @@ COMMANDS: dict[str, tuple[Configure, Run, str]] = {
         cmd_extract.configure,
         cmd_extract.run,
         "Extract dated, typed, geocoded events from news articles.",
+    ),
+    "zones": (
+        cmd_zones.configure_zones,
+        cmd_zones.run_zones,
+        "Write the reference layers (line, gap band, disputed territories...) for GIS.",
+    ),
+    "enrich": (
+        cmd_zones.configure_enrich,
+        cmd_zones.run_enrich,
+        "Add district, distance to the line, side and gap-band columns to events.",
+    ),
+    "stats": (
+        cmd_zones.configure_stats,
+        cmd_zones.run_stats,
+        "Count events by district, type and month, and by distance from the line.",
     ),
 }

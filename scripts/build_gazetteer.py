@@ -1,4 +1,4 @@
-"""Derive kclmap's compact gazetteer from the reference data in ``data/reference/``.
+"""Derive kclmap's compact gazetteer from the reference data in ``geo/data/reference/``.
 
 Run ``python scripts/build_gazetteer.py`` after changing the reference files, the region table
 or the normaliser; it rewrites ``gazetteer/data/places.tsv.gz``, ``names.tsv.gz`` and
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from gazetteer.normalize import fuzzy_key, light_key, spot_key  # noqa: E402
 
-REF = ROOT / "data" / "reference"
+REF = ROOT / "geo" / "data" / "reference"
 OUT = ROOT / "gazetteer" / "data"
 csv.field_size_limit(10**7)
 
