@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from kclmap import cmd_extract, cmd_gazetteer, cmd_zones
+from kclmap import cmd_build, cmd_extract, cmd_gazetteer, cmd_zones
 
 __all__ = ["COMMANDS"]
 
@@ -42,5 +42,15 @@ COMMANDS: dict[str, tuple[Configure, Run, str]] = {
         cmd_zones.configure_stats,
         cmd_zones.run_stats,
         "Count events by district, type and month, and by distance from the line.",
+    ),
+    "build": (
+        cmd_build.configure_build,
+        cmd_build.run_build,
+        "Build the map, GIS files, images, snippet and report from articles or events.",
+    ),
+    "report": (
+        cmd_build.configure_report,
+        cmd_build.run_report,
+        "Write one self-contained HTML report for an events file.",
     ),
 }
