@@ -1,0 +1,108 @@
+"""The map as a person sees it: headless Chromium from file://, with the network blocked."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from maps.folium_map import event_rows
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+LAYERS = [
+    "Attacks",
+    "Operations (joint)",
+    "Operations (unilateral)",
+    "Meetings and agreements",
+    "Coordination line (approximate)",
+    "Security-gap band",
+    "Joint coordination centres",
+    "Disputed territories",
+    "Governorates and districts",
+]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def page(built):
+    if CHROMIUM is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(
+                "Chromium is not installed: CI must run the browser tests "
+                "(make test installs Debian's chromium as root)"
+            )
+        pytest.skip("Chromium is not installed (apt-get install chromium): browser tests not run")
+    from playwright.sync_api import sync_playwright
+
+    errors: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        pg = browser.new_page(viewport={"width": 1400, "height": 900})
+        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.route(
+            "**/*",
+            lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort(),
+        )
+        pg.goto((built / "map.html").as_uri())
+        pg.wait_for_function("window.kclmapDrawn !== undefined", timeout=20_000)
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / "map.png"))
+        yield pg, errors
+        browser.close()
+
+
+def test_leaflet_created_the_map(page):
+    pg, _ = page
+    assert pg.evaluate("typeof L") == "object"
+    assert pg.locator(".folium-map.leaflet-container").count() == 1
+
+
+@pytest.mark.parametrize("layer", LAYERS)
+def test_every_layer_is_in_the_layer_control(page, layer):
+    pg, _ = page
+    labels = pg.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    assert layer in [label.strip() for label in labels]
+
+
+def test_drawn_features_equal_the_placed_events(page, seed_events):
+    pg, _ = page
+    rows = event_rows(seed_events)
+    col = rows["columns"].index("lat")
+    placed = sum(1 for r in rows["rows"] if r[col] is not None)
+    assert pg.evaluate("window.kclmapDrawn") == placed
+
+
+def test_no_console_error_offline(page):
+    _, errors = page
+    assert errors == []
+
+
+def test_popup_shows_article_markup_as_text(page):
+    pg, _ = page
+    html = pg.evaluate(
+        """() => {
+            const ev = window.kclmapEvents;
+            const layer = ev.clusters["Attacks"].getLayers()
+                .find(l => JSON.stringify(l.kclmapRow).includes("xss"));
+            ev.map.openPopup(layer.getPopup(), layer.getLatLng());
+            return document.querySelector(".leaflet-popup-content").innerHTML;
+        }"""
+    )
+    assert "&lt;script&gt;" in html
+    assert pg.locator(".leaflet-popup-content img").count() == 0
+    assert pg.locator(".leaflet-popup-content a[href^='javascript']").count() == 0
+
+
+def test_time_slider_filters_events(page):
+    pg, _ = page
+    total = pg.evaluate("window.kclmapDrawn")
+    pg.evaluate("window.kclmapEvents.draw('2018-01-01')")
+    early = pg.evaluate("window.kclmapDrawn")
+    pg.evaluate("window.kclmapEvents.draw(null)")
+    assert 0 < early < total
