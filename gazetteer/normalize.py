@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
-__all__ = ["QueryKey", "fold_chars", "fuzzy_key", "light_key", "parse_query", "spot_key"]
+__all__ = ["OffsetMap", "QueryKey", "fold_chars", "fuzzy_key", "light_key", "parse_query", "spot_key"]
 
 # Letters that NFKD does not decompose, or whose Kurdish/Turkish reading matters.
 _LETTER_MAP = {
@@ -158,40 +160,95 @@ def _fold_char(ch: str) -> str:
 
 
 class _FoldTable(dict[int, str]):
-    """``str.translate`` table that folds each code point on first sight, then caches it."""
+    """``str.translate`` table that folds each code point on first sight, then caches it.
+
+    ``odd`` collects the characters whose fold is not exactly one character long (dropped
+    apostrophes, "x" -> "kh"): only they shift offsets between a text and its fold.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.odd: set[str] = set()
+        self._odd_rx: tuple[int, re.Pattern[str] | None] = (0, None)
 
     def __missing__(self, code: int) -> str:
         folded = self[code] = _fold_char(chr(code))
+        if len(folded) != 1:
+            self.odd.add(chr(code))
         return folded
+
+    def odd_pattern(self) -> re.Pattern[str] | None:
+        """A character class matching the odd characters seen so far (cached)."""
+        if self._odd_rx[0] != len(self.odd):
+            chars = "".join(sorted(self.odd))
+            self._odd_rx = (len(self.odd), re.compile(f"[{re.escape(chars)}]") if chars else None)
+        return self._odd_rx[1]
 
 
 _FOLD = _FoldTable()
-_EXTRA_SPACE = re.compile(r"^ +| (?= )")
 
 
-def fold_chars(text: str) -> tuple[str, list[int]]:
+class OffsetMap(Sequence[int]):
+    """Maps each position of a folded text back to the original text's index.
+
+    Stored as the few break points where a character folded to zero or several characters,
+    so building it costs one regex scan, not a loop over every character.
+    """
+
+    def __init__(self, length: int, breaks: list[tuple[int, int, int, int]]) -> None:
+        self._length = length
+        self._breaks = breaks  # (folded start, original index, folded length, shift after)
+        self._starts = [b[0] for b in breaks]
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[int]: ...
+
+    def __getitem__(self, i: int | slice) -> int | list[int]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._length))]
+        if i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError(i)
+        k = bisect_right(self._starts, i) - 1
+        if k < 0:
+            return i
+        fstart, orig, flen, shift = self._breaks[k]
+        if i < fstart + flen:
+            return orig
+        return i - shift
+
+
+def fold_chars(text: str) -> tuple[str, OffsetMap]:
     """Fold ``text`` for spotting and return it with each folded char's original index.
 
-    Case, diacritics, apostrophes and punctuation are folded; runs of space collapse to one.
+    Case, diacritics, apostrophes and punctuation are folded; the fold runs in C
+    (``str.translate``) and the offsets are kept as a few break points.
 
     Examples
     --------
-    >>> fold_chars("Mexmûr")[0]
-    'mekhmur'
+    >>> folded, index = fold_chars("Mexmûr")
+    >>> folded, index[3], index[4]
+    ('mekhmur', 2, 3)
     """
-    pieces = [_FOLD[ord(ch)] for ch in text]
-    folded = "".join(pieces)
-    if len(folded) == len(text) and all(len(p) == 1 for p in pieces):
-        index = list(range(len(text)))
-    else:
-        index = [i for i, piece in enumerate(pieces) for _ in piece]
-    drop: set[int] = set()
-    for m in _EXTRA_SPACE.finditer(folded):
-        drop.update(range(m.start(), m.end()))
-    if drop:
-        folded = "".join(c for i, c in enumerate(folded) if i not in drop)
-        index = [x for i, x in enumerate(index) if i not in drop]
-    return folded, index
+    folded = text.translate(_FOLD)
+    pattern = _FOLD.odd_pattern()
+    breaks: list[tuple[int, int, int, int]] = []
+    if pattern is not None:
+        shift = 0
+        for m in pattern.finditer(text):
+            orig = m.start()
+            flen = len(_FOLD[ord(text[orig])])
+            fstart = orig + shift
+            shift += flen - 1
+            breaks.append((fstart, orig, flen, shift))
+    return folded, OffsetMap(len(folded), breaks)
 
 
 def _tokens(name: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["ACTORS", "ActorMention", "find_actors"]
 
@@ -118,7 +119,8 @@ class ActorMention:
     end: int
 
 
-def find_actors(text: str) -> list[ActorMention]:
+@lru_cache(maxsize=4096)
+def find_actors(text: str) -> tuple[ActorMention, ...]:
     """Every actor mention in ``text``, left to right, longest first where they overlap."""
     hits = []
     for name, pattern in _PATTERNS:
@@ -130,4 +132,4 @@ def find_actors(text: str) -> list[ActorMention]:
         if out and hit.start < out[-1].end:
             continue
         out.append(hit)
-    return out
+    return tuple(out)

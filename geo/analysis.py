@@ -2,12 +2,14 @@
 
 Vectorised with shapely 2 (STRtree, prepared predicates); no Python loop per event.
 Distances are planar in UTM zone 38N (EPSG:32638), within 0.1 % of geodesic over the area the
-line crosses.
+line crosses. For speed the district polygons are simplified by ~20 m and the line by 10 m
+before measuring: far below the kilometre-scale precision of any geocoded event.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from geo import zones
@@ -60,6 +62,17 @@ class Zones:
         )
 
 
+@cache
+def _district_tree() -> shapely.STRtree:
+    """STRtree of the district polygons, simplified by ~20 m (0.0002 degrees)."""
+    import shapely
+
+    polygons = shapely.simplify(
+        zones.districts().geometry.to_numpy(), 0.0002, preserve_topology=True
+    )
+    return shapely.STRtree(polygons)
+
+
 def _line_segments_tree(line_utm: shapely.Geometry) -> tuple[shapely.STRtree, Any]:
     import numpy as np
     import shapely
@@ -100,9 +113,7 @@ def enrich(events: gpd.GeoDataFrame, *, zones_: Zones | None = None) -> gpd.GeoD
 
     # District and governorate by point-in-polygon against the OCHA districts.
     dist_frame = zones.districts()
-    tree = shapely.STRtree(dist_frame.geometry.to_numpy())
-    pts = shapely.points(x[has], y[has])
-    pairs = tree.query(pts, predicate="intersects")
+    pairs = _district_tree().query(geoms[has], predicate="intersects")
     admin2 = np.full(n, None, dtype=object)
     admin1 = np.full(n, None, dtype=object)
     idx_has = np.flatnonzero(has)
@@ -117,7 +128,7 @@ def enrich(events: gpd.GeoDataFrame, *, zones_: Zones | None = None) -> gpd.GeoD
     line_utm = shapely.transform(
         z.line, lambda c: np.column_stack(to_utm.transform(c[:, 0], c[:, 1]))
     )
-    seg_tree, _ = _line_segments_tree(line_utm)
+    seg_tree, _ = _line_segments_tree(shapely.simplify(line_utm, 10.0))
     dist = np.full(n, np.nan)
     if has.any():
         ux, uy = to_utm.transform(x[has], y[has])

@@ -77,6 +77,11 @@ _BEFORE = {
 }
 
 
+_ANY_CASUALTY = re.compile(
+    r"kill|dead|died|martyr|slain|lives|death|fatalit|wound|injur|hurt|casualt", re.I
+)
+
+
 def parse_number(text: str) -> int | None:
     """Digits or English number words to an int ("7,516" -> 7516, "twenty-one" -> 21)."""
     t = text.lower().strip()
@@ -92,6 +97,8 @@ def parse_number(text: str) -> int | None:
 
 def count_casualties(sentence: str) -> tuple[int | None, int | None]:
     """(killed, injured) stated in ``sentence``; ``None`` where it states none."""
+    if not _ANY_CASUALTY.search(sentence):
+        return None, None
     out: dict[str, int | None] = {}
     for kind in ("killed", "injured"):
         spans: list[tuple[int, int, int]] = []

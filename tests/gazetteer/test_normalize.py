@@ -57,7 +57,7 @@ def test_fold_chars_offsets_point_into_the_original(text):
     folded, index = fold_chars(text)
     assert len(folded) == len(index)
     assert all(0 <= i < len(text) for i in index)
-    assert index == sorted(index)
+    assert list(index) == sorted(index)
 
 
 @given(st.text(max_size=40))
