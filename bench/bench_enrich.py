@@ -22,14 +22,21 @@ def synthetic(n: int, seed: int = 7):  # noqa: ANN201
     types = np.array(["attack", "operation", "meeting", "agreement", "airstrike", "arrest"])
     dates = pd.Timestamp("2021-01-01") + pd.to_timedelta(rng.integers(0, 1000, n), unit="D")
     return gpd.GeoDataFrame(
-        {"event_id": np.char.add("e", np.arange(n).astype(str)),
-         "type": types[rng.integers(0, len(types), n)],
-         "joint": rng.random(n) < 0.3,
-         "event_date": dates.date,
-         "precision_km": rng.choice([1.0, 3.0, 5.0, 30.0], n),
-         "place": "synthetic", "lat": lat, "lon": lon, "fatalities": rng.integers(0, 5, n),
-         "quote": "Synthetic event for the benchmark.", "source": "bench"},
-        geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326",
+        {
+            "event_id": np.char.add("e", np.arange(n).astype(str)),
+            "type": types[rng.integers(0, len(types), n)],
+            "joint": rng.random(n) < 0.3,
+            "event_date": dates.date,
+            "precision_km": rng.choice([1.0, 3.0, 5.0, 30.0], n),
+            "place": "synthetic",
+            "lat": lat,
+            "lon": lon,
+            "fatalities": rng.integers(0, 5, n),
+            "quote": "Synthetic event for the benchmark.",
+            "source": "bench",
+        },
+        geometry=gpd.points_from_xy(lon, lat),
+        crs="EPSG:4326",
     )
 
 
@@ -43,8 +50,11 @@ def main(n: int = 1_000_000) -> dict[str, float]:
     start = time.perf_counter()
     out = enrich(events, zones_=zones)
     elapsed = time.perf_counter() - start
-    results = {"events": float(n), "enrich_s": elapsed,
-               "krg_share": float((out["side"] == "krg").mean())}
+    results = {
+        "events": float(n),
+        "enrich_s": elapsed,
+        "krg_share": float((out["side"] == "krg").mean()),
+    }
     for k, v in results.items():
         print(f"{k:28} {v:12,.3f}")
     return results

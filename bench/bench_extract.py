@@ -25,7 +25,8 @@ def main(rounds: int = 40) -> dict[str, float]:
     # earlier round's sentences can help: this is the cold, realistic rate.
     batch = [
         replace(a, text=a.text.replace(". ", f". Report {r}. ", 3))
-        for r in range(rounds) for a in articles
+        for r in range(rounds)
+        for a in articles
     ]
     start = time.perf_counter()
     for article in batch:

@@ -23,12 +23,15 @@ def _browser_seconds(path: Path, ready: str) -> float | None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium,
-                                     args=["--no-sandbox", "--disable-gpu",
-                                           "--disable-background-networking"])
+        browser = pw.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.route("**/*", lambda r: r.continue_()
-                   if r.request.url.startswith(("file:", "data:")) else r.abort())
+        page.route(
+            "**/*",
+            lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort(),
+        )
         start = time.perf_counter()
         page.goto(path.as_uri(), timeout=120_000)
         page.wait_for_function(ready, timeout=120_000)
@@ -57,20 +60,27 @@ def main(sizes: tuple[int, ...] = (1_000, 10_000, 100_000)) -> list[dict[str, fl
         start = time.perf_counter()
         explore_path = OUT / f"explore_{n}.html"
         events[["type", "event_date", "place", "quote", "geometry"]].astype(
-            {"event_date": str}).explore(column="type", tiles=None).save(explore_path)
+            {"event_date": str}
+        ).explore(column="type", tiles=None).save(explore_path)
         explore_s = time.perf_counter() - start
         row = {
-            "events": n, "kclmap_build_s": build_s,
+            "events": n,
+            "kclmap_build_s": build_s,
             "kclmap_html_mb": path.stat().st_size / 1e6,
             "kclmap_render_s": _browser_seconds(path, "window.kclmapDrawn !== undefined"),
             "explore_build_s": explore_s,
             "explore_html_mb": explore_path.stat().st_size / 1e6,
             "explore_render_s": _browser_seconds(
-                explore_path, "document.querySelector('.leaflet-interactive') !== null"),
+                explore_path, "document.querySelector('.leaflet-interactive') !== null"
+            ),
         }
         rows.append(row)
-        print(" ".join(f"{k}={v:,.2f}" if isinstance(v, float) else f"{k}={v}"
-                       for k, v in row.items()), flush=True)
+        print(
+            " ".join(
+                f"{k}={v:,.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()
+            ),
+            flush=True,
+        )
     return rows
 
 

@@ -1,6 +1,6 @@
 """Run every benchmark on one core and write bench/RESULTS.md (the README quotes it).
 
-    make bench        # or: .venv/bin/python bench/run.py [--quick]
+make bench        # or: .venv/bin/python bench/run.py [--quick]
 """
 
 from __future__ import annotations
@@ -28,10 +28,13 @@ def main() -> None:
     enr = bench_enrich.main(100_000 if quick else 1_000_000)
     maps = bench_maps.main((1_000,) if quick else (1_000, 10_000, 100_000))
     lines = [
-        "# Benchmarks", "",
+        "# Benchmarks",
+        "",
         f"Run {started} on {platform.machine()} / Python {platform.python_version()}, pinned to "
-        "one core (`make bench`).", "",
-        "| what | measured | aim |", "|---|---:|---:|",
+        "one core (`make bench`).",
+        "",
+        "| what | measured | aim |",
+        "|---|---:|---:|",
         f"| gazetteer load | {gaz['load_s']:.2f} s | < 0.5 s |",
         f"| exact lookups (distinct names, cold) | {gaz['exact_per_s']:,.0f} /s | 100,000 /s |",
         f"| fuzzy lookups (misspelt names) | {gaz['fuzzy_per_s']:,.0f} /s | 5,000 /s |",
@@ -39,9 +42,10 @@ def main() -> None:
         f"| spotting and resolving | {gaz['spot_and_resolve_MB_per_s']:.2f} MB/s | |",
         f"| extraction, {ext['mean_article_kb']:.1f} KB articles | "
         f"{ext['articles_per_s']:,.0f} articles/s | 200 /s |",
-        f"| enrich {enr['events']:,.0f} synthetic events | {enr['enrich_s']:.1f} s | < 10 s "
-        "(1M) |", "",
-        "## Map build and load: kclmap vs `GeoDataFrame.explore()`", "",
+        f"| enrich {enr['events']:,.0f} synthetic events | {enr['enrich_s']:.1f} s | < 10 s (1M) |",
+        "",
+        "## Map build and load: kclmap vs `GeoDataFrame.explore()`",
+        "",
         "| events | kclmap build | kclmap HTML | kclmap first render | explore build | "
         "explore HTML | explore first render |",
         "|---:|---:|---:|---:|---:|---:|---:|",

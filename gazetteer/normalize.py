@@ -19,7 +19,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple, overload
 
-__all__ = ["OffsetMap", "QueryKey", "fold_chars", "fuzzy_key", "light_key", "parse_query", "spot_key"]
+__all__ = [
+    "OffsetMap",
+    "QueryKey",
+    "fold_chars",
+    "fuzzy_key",
+    "light_key",
+    "parse_query",
+    "spot_key",
+]
 
 # Letters that NFKD does not decompose, or whose Kurdish/Turkish reading matters.
 _LETTER_MAP = {

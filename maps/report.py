@@ -77,6 +77,9 @@ def monthly_chart(by_month: pd.DataFrame) -> Figure:
             bottom = table[kind] if bottom is None else bottom + table[kind]
         ax.legend(fontsize=8, ncols=4)
         ax.tick_params(axis="x", rotation=60, labelsize=8)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("events")
     ax.set_title("Events per month", fontsize=11)
     return fig
