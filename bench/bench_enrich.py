@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def synthetic(n: int, seed: int = 7):  # noqa: ANN201
+def synthetic(n: int, seed: int = 7) -> Any:
     """``n`` events with random points over the disputed belt's bounding box."""
     import geopandas as gpd
     import numpy as np
