@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from geo import analysis, zones
 from geo.articles import Article, read_article, read_articles
 from geo.errors import InputError
 from geo.events import COLUMNS, EVENT_TYPES, Event
@@ -20,6 +21,7 @@ __all__ = [
     "Article",
     "Event",
     "InputError",
+    "analysis",
     "extract",
     "extract_events",
     "extract_with_report",
@@ -27,4 +29,5 @@ __all__ = [
     "read_articles",
     "read_events",
     "write_events",
+    "zones",
 ]

@@ -15,7 +15,7 @@ from geo.actors import SECURITY_FORCES, find_actors
 from geo.articles import Article
 from geo.classify import Classification, classify
 from geo.dates import DateRef, find_dates
-from geo.events import ACLED_TYPES, Event, make_event_id
+from geo.events import ACLED_TYPES, COLUMNS, Event, make_event_id
 from geo.segment import Segment, segment
 
 __all__ = ["ExtractionResult", "extract_events", "geo_precision"]
@@ -340,6 +340,10 @@ class _Extractor:
             event.confidence += 0.05
 
 
+# Place, actor and casualty fields a later telling of the same event may fill in.
+FILLABLE = COLUMNS[COLUMNS.index("place") : COLUMNS.index("injuries") + 1]
+
+
 def _date_lead_events(events: list[Event]) -> list[Event]:
     """An undated meeting or agreement (a lead summary) takes the date the story gives later."""
     dated = next(
@@ -380,22 +384,7 @@ def _merge(events: list[Event]) -> list[Event]:
             out.append(ev)
             continue
         twin.extra_quotes.append(ev.quote)
-        for attr in (
-            "place",
-            "place_query",
-            "place_id",
-            "lat",
-            "lon",
-            "admin1",
-            "admin2",
-            "geo_precision",
-            "precision_km",
-            "actor1",
-            "actor2",
-            "assoc_actors",
-            "fatalities",
-            "injuries",
-        ):
+        for attr in FILLABLE:
             if getattr(twin, attr) is None and getattr(ev, attr) is not None:
                 setattr(twin, attr, getattr(ev, attr))
         twin.confidence = round(min(0.99, twin.confidence + 0.05), 2)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from geo.errors import InputError
 from kclmap.cmd_extract import add_article_options, print_report
+from kclmap.cmd_zones import add_line_options
 
 __all__ = ["configure_build", "configure_report", "run_build", "run_report"]
 
@@ -46,14 +47,7 @@ def configure_build(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="an events file from 'kclmap extract' (edited or not) to map as well",
     )
-    p.add_argument("--line", type=Path, metavar="FILE", help="your own coordination line file")
-    p.add_argument(
-        "--band-km",
-        type=float,
-        default=10.0,
-        metavar="KM",
-        help="half-width of the security-gap band (default 10)",
-    )
+    add_line_options(p)
     p.add_argument(
         "--cdn",
         action="store_true",

@@ -14,6 +14,7 @@ from geo.analysis import Zones
 from geo.errors import InputError
 
 __all__ = [
+    "add_line_options",
     "configure_enrich",
     "configure_stats",
     "configure_zones",
@@ -23,7 +24,8 @@ __all__ = [
 ]
 
 
-def _line_options(p: argparse.ArgumentParser) -> None:
+def add_line_options(p: argparse.ArgumentParser) -> None:
+    """Options for the coordination line and the band, shared with ``kclmap build``."""
     p.add_argument(
         "--line",
         type=Path,
@@ -49,7 +51,7 @@ def configure_zones(p: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="directory for the GeoJSON layers and zones.gpkg",
     )
-    _line_options(p)
+    add_line_options(p)
 
 
 def run_zones(args: argparse.Namespace) -> int:
@@ -73,7 +75,7 @@ def configure_enrich(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="enriched events (.geojson, .gpkg or .csv)",
     )
-    _line_options(p)
+    add_line_options(p)
 
 
 def _zones(args: argparse.Namespace) -> Zones:
@@ -105,7 +107,7 @@ def configure_stats(p: argparse.ArgumentParser) -> None:
     """Arguments of ``kclmap stats``."""
     p.add_argument("events", type=Path, metavar="EVENTS", help="events file (enriched or not)")
     p.add_argument("--json", action="store_true", help="print the tables as JSON")
-    _line_options(p)
+    add_line_options(p)
 
 
 def run_stats(args: argparse.Namespace) -> int:
