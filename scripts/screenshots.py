@@ -35,7 +35,7 @@ def main() -> None:
         page.evaluate("""() => { const ev = window.kclmapEvents;
             const l = ev.clusters["Attacks"].getLayers()[0];
             ev.map.setView(l.getLatLng(), 9);
-            ev.map.openPopup(l.getPopup(), l.getLatLng()); }""")
+            ev.openPopup(l); }""")
         page.wait_for_timeout(800)
         page.screenshot(path=str(DOCS / "demo_popup.png"))
         page.goto((OUT / "report.html").as_uri())

@@ -53,6 +53,10 @@
       self.clusters[key] = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
                                                  maxClusterRadius: 40});
       self.circles[key] = L.featureGroup();
+      // One click handler per group builds the popup on demand: no closure per event.
+      [self.clusters[key], self.circles[key]].forEach(function (g) {
+        g.on("click", function (e) { self.openPopup(e.layer); });
+      });
       groups[key].addLayer(self.clusters[key]);
       groups[key].addLayer(self.circles[key]);
     });
@@ -63,6 +67,11 @@
     var cols = this.cols;
     Object.keys(cols).forEach(function (c) { p[c] = row[cols[c]]; });
     return p;
+  };
+  KclmapEvents.prototype.openPopup = function (layer) {
+    var latlng = layer.getLatLng();
+    return L.popup({maxWidth: 340}).setLatLng(latlng)
+      .setContent(popupHtml(this.props(layer.kclmapRow))).openOn(this.map);
   };
   KclmapEvents.prototype.draw = function (upTo) {
     var self = this, cols = this.cols, perGroup = {};
@@ -90,7 +99,6 @@
         perGroup[key].push(layer);
       }
       layer.kclmapRow = row;
-      layer.bindPopup(function (l) { return popupHtml(self.props(l.kclmapRow)); }, {maxWidth: 340});
       drawn += 1;
     });
     Object.keys(perGroup).forEach(function (k) { self.clusters[k].addLayers(perGroup[k]); });

@@ -90,7 +90,7 @@ def test_popup_shows_article_markup_as_text(page):
             const ev = window.kclmapEvents;
             const layer = ev.clusters["Attacks"].getLayers()
                 .find(l => JSON.stringify(l.kclmapRow).includes("xss"));
-            ev.map.openPopup(layer.getPopup(), layer.getLatLng());
+            ev.openPopup(layer);
             return document.querySelector(".leaflet-popup-content").innerHTML;
         }"""
     )
