@@ -163,7 +163,7 @@ class _EventData(MacroElement):
         """
     )
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> str:
         """Put the data in a JSON script element of the page body, then render the script."""
         root = self.get_root()
         if isinstance(root, Figure):
@@ -173,7 +173,7 @@ class _EventData(MacroElement):
                 ),
                 name=self.data_id,
             )
-        super().render(**kwargs)
+        return super().render(**kwargs)
 
     def __init__(
         self,
