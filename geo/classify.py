@@ -9,7 +9,7 @@ for statistics ("7,516 operations"), which become one aggregate record.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.actors import find_actors
 from geo.casualties import count_casualties, parse_number
@@ -46,6 +46,14 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"clash(?:es|ed)?",
         r"targeted",
         r"stormed",
+        r"shot",
+        r"shooting",
+        r"gunned down",
+        r"murdered",
+        r"beheaded",
+        r"grenades?",
+        r"killed",
+        r"assault(?:ed)?",
     ),
     "airstrike": _rx(
         r"air ?strikes?",
@@ -104,13 +112,21 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"conference",
     ),
 }
+TRIGGERS["other"] = _rx(
+    r"demonstrat(?:ed|ion|ions|ors)",
+    r"protest(?:ed|s|ers)?",
+    r"rall(?:y|ied)",
+    r"sit-in",
+    r"riot(?:s|ed)?",
+)
 PRIORITY: tuple[EventType, ...] = (
-    "attack",
     "airstrike",
+    "attack",
     "arrest",
     "operation",
     "agreement",
     "meeting",
+    "other",
 )
 
 _MODAL = _rx(
@@ -322,6 +338,10 @@ def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | N
             s[max(0, m.start() - 30) : m.end() + 40],
             re.I,
         )
+    if kind == "other":  # protests: only dated or counted gatherings, not the word in passing
+        return dated or bool(
+            re.search(r"\b\d[\d,]*\s+(?:people|protesters|demonstrators)\b", s, re.I)
+        )
     if kind == "meeting":
         word = m.group(0).lower()
         if word in ("discuss", "discussed", "talks", "delegation", "conference", "visits"):
@@ -338,13 +358,38 @@ def classify(sentence: str, *, dated: bool) -> Classification | None:
     names = [(a.start, a.end) for a in find_actors(sentence)]
     for kind in PRIORITY:
         for m in TRIGGERS[kind].finditer(sentence):
-            if any(a <= m.start() < b for a, b in names):  # "Joint Operations Command"
+            if any(a <= m.start() and m.end() <= b for a, b in names):  # "Joint Operations Command"
                 continue
             casualties = (killed or 0) + (injured or 0) or None
             if not _valid(kind, sentence, m, dated, casualties):
                 continue
+            if kind == "attack" and _forces_strike_first(sentence, m.start()):
+                # "Security forces killed 4 ISIS members": the state's side acted: a clash
+                # fought by an operation, not an attack on it.
+                verdict = _verdict("operation", sentence, m, dated, killed, injured)
+                return replace(verdict, subtype="clash")
             return _verdict(kind, sentence, m, dated, killed, injured)
     return None
+
+
+_SECURITY = frozenset(
+    {"Peshmerga", "Iraqi Security Forces", "US-led Coalition", "Popular Mobilization Forces"}
+)
+_STRIKE_VERBS = re.compile(
+    r"\b(?:killed|shot|shooting|clashed|clash(?:es)?|ambushed|targeted|"
+    r"attacked|stormed|assault(?:ed)?)\b",
+    re.I,
+)
+
+
+def _forces_strike_first(sentence: str, trigger: int) -> bool:
+    """True when security forces are the subject before the trigger and ISIS only after it."""
+    if not _STRIKE_VERBS.match(sentence, trigger):
+        return False
+    actors = find_actors(sentence)
+    before = [a.actor for a in actors if a.end <= trigger]
+    after = [a.actor for a in actors if a.start >= trigger]
+    return bool(before) and before[-1] in _SECURITY and "ISIS" not in before and "ISIS" in after
 
 
 def _verdict(
@@ -363,6 +408,8 @@ def _verdict(
         if (n is not None and n > 1) or stat.group("n").lower() in ("several", "dozens"):
             aggregate, count = True, n
     subtype = None
+    if kind == "other":
+        subtype = "protest"
     if kind == "attack":
         subtype = next((name for name, rx in _SUBTYPES if rx.search(s)), None)
     elif kind == "operation":

@@ -35,6 +35,7 @@ ACLED_TYPES: dict[str, tuple[str, str]] = {
     "meeting": ("Strategic developments", "Other"),
     "agreement": ("Strategic developments", "Agreement"),
     "other": ("Strategic developments", "Other"),
+    "other:protest": ("Protests", "Peaceful protest"),
 }
 
 # Column order of every events table kclmap writes (geometry added by the GIS writers).

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from gazetteer import Mention, Place, Spotter, UnknownPlaceError
 from geo.actors import SECURITY_FORCES, find_actors
 from geo.articles import Article
+from geo.casualties import count_casualties
 from geo.classify import Classification, classify
 from geo.dates import DateRef, find_dates
 from geo.events import ACLED_TYPES, COLUMNS, Event, make_event_id
@@ -223,7 +224,14 @@ class _Extractor:
             if cls is None:
                 if periods:
                     last_period = periods[0]
+                self._add_casualties(events, seg, body)
                 continue
+            if (
+                cls.trigger.lower() == "killed"
+                and not past
+                and self._add_casualties(events, seg, body)
+            ):
+                continue  # "2 ISIS militants were killed." tells the toll of the event before
             ref = _choose_date(refs, cls.trigger_start, cls, body)
             start = seg.start + offset
             event = Event(
@@ -265,7 +273,7 @@ class _Extractor:
             if period_end and pub and period_end < pub - timedelta(days=365):
                 event.background = True
             self._place(event, index, seg, offset + cls.trigger_start, notes)
-            self._actors(event, body)
+            self._actors(event, body, cls.trigger_start)
             key = (
                 f"{cls.type}:{cls.subtype}"
                 if f"{cls.type}:{cls.subtype}" in ACLED_TYPES
@@ -278,6 +286,24 @@ class _Extractor:
             event.confidence = round(max(0.05, min(event.confidence, 0.99)), 2)
             events.append(event)
         return _merge(_date_lead_events(events))
+
+    def _add_casualties(self, events: list[Event], seg: Segment, body: str) -> bool:
+        """A follow-up sentence ("2 militants were killed.") adds to the event just told."""
+        if not events or events[-1].type not in ("attack", "operation", "airstrike"):
+            return False
+        last = events[-1]
+        told_in = next((s for s in self.segments if s.start <= last.quote_start < s.end), None)
+        if told_in is None or told_in.paragraph != seg.paragraph:
+            return False
+        killed, injured = count_casualties(body)
+        if killed is not None:  # "No casualties were reported." states zero
+            last.fatalities = (last.fatalities or 0) + killed
+        if injured is not None:
+            last.injuries = (last.injuries or 0) + injured
+        if killed is not None or injured is not None:
+            last.extra_quotes.append(body)
+            return True
+        return False
 
     def _place(
         self, event: Event, index: int, seg: Segment, trigger: int, notes: list[str]
@@ -299,16 +325,21 @@ class _Extractor:
             notes.append(f"place from the {how}")
 
     @staticmethod
-    def _actors(event: Event, body: str) -> None:
+    def _actors(event: Event, body: str, trigger: int) -> None:
         names: list[str] = []
+        subjects: list[str] = []  # actors named before the trigger word
         for mention in find_actors(body):
             if mention.actor not in names:
                 names.append(mention.actor)
+            if mention.end <= trigger and mention.actor not in subjects:
+                subjects.append(mention.actor)
         forces = [a for a in names if a in SECURITY_FORCES]
         first: str | None
         second: str | None
         if event.type == "attack":
             first = next((a for a in names if a in ("ISIS", "Unidentified armed group")), None)
+            if first is None:  # "Turkish forces shelled villages": the subject attacked
+                first = next((a for a in subjects if a != "Civilians"), None)
             targets = [a for a in names if a != first]
             second = targets[0] if targets else None
         elif event.type in ("operation", "airstrike", "arrest"):

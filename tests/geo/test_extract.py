@@ -86,3 +86,23 @@ def test_acled_style_paragraphs(spotter, paragraph, kind, fatalities):
     (event,) = _events(spotter, paragraph)
     assert (event.type, event.fatalities) == (kind, fatalities)
     assert event.date_precision == "day"
+
+
+def _acled_rows():
+    import csv
+
+    from tests.conftest import DATA
+
+    with (DATA / "acled_style.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("row", _acled_rows(), ids=lambda r: r["paragraph"][15:50])
+def test_coder_style_paragraph_gives_one_event(spotter, row):
+    # One-paragraph descriptions in the style of conflict-data coders: exactly one event.
+    (event,) = _events(spotter, row["paragraph"], published=date(2022, 3, 20))
+    assert event.type == row["type"]
+    assert event.fatalities == (int(row["fatalities"]) if row["fatalities"] else None)
+    assert event.place == (row["place"] or None)
+    assert event.actor1 == (row["actor1"] or None)
+    assert event.date_precision == "day"
