@@ -324,8 +324,23 @@ def _places_layer(events: gpd.GeoDataFrame, centres: gpd.GeoDataFrame | None) ->
         name="Places named",
         show=False,
         marker=folium.CircleMarker(radius=3, color="#333", fill=True, fill_opacity=0.6),
-        tooltip=folium.GeoJsonTooltip(fields=["name"]),
     )
+
+
+class _Inert(MacroElement):
+    """Make a layer's features ignore the mouse, so clicks reach the events drawn beneath."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.layer.get_name() }}.eachLayer(function (l) { l.options.interactive = false; });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, layer: folium.GeoJson) -> None:
+        super().__init__()
+        self.layer = layer
 
 
 def _legend() -> Element:
@@ -463,6 +478,7 @@ def build_map(
     centres_layer(zones["coordination_centres"]).add_to(m)
     _places = _places_layer(events, zones["coordination_centres"])
     _places.add_to(m)
+    m.add_child(_Inert(_places))
     m.add_child(_Assets())
     groups, feeder = event_layers(events, slider=time_slider)
     for group in groups:

@@ -106,3 +106,24 @@ def test_time_slider_filters_events(page):
     early = pg.evaluate("window.kclmapDrawn")
     pg.evaluate("window.kclmapEvents.draw(null)")
     assert 0 < early < total
+
+
+def test_clicking_an_event_opens_its_popup(page):
+    # A real mouse click, as a person would: nothing drawn above may swallow it.
+    pg, _ = page
+    x, y = pg.evaluate(
+        """() => {
+            const ev = window.kclmapEvents;
+            const layer = ev.clusters["Attacks"].getLayers()
+                .find(l => JSON.stringify(l.kclmapRow).includes("Makhmur"));
+            ev.map.setView(layer.getLatLng(), 11, {animate: false});
+            const p = ev.map.latLngToContainerPoint(layer.getLatLng());
+            const box = ev.map.getContainer().getBoundingClientRect();
+            return [p.x + box.left, p.y + box.top];
+        }"""
+    )
+    pg.wait_for_timeout(300)
+    pg.mouse.click(x, y)
+    popup = pg.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5000)
+    assert "dozen Peshmerga" in popup.inner_text()
