@@ -114,6 +114,7 @@ def test_clicking_an_event_opens_its_popup(page):
     x, y = pg.evaluate(
         """() => {
             const ev = window.kclmapEvents;
+            ev.map.closePopup();
             const layer = ev.clusters["Attacks"].getLayers()
                 .find(l => JSON.stringify(l.kclmapRow).includes("Makhmur"));
             ev.map.setView(layer.getLatLng(), 11, {animate: false});
@@ -124,6 +125,6 @@ def test_clicking_an_event_opens_its_popup(page):
     )
     pg.wait_for_timeout(300)
     pg.mouse.click(x, y)
-    popup = pg.locator(".leaflet-popup-content")
+    popup = pg.locator(".leaflet-popup-content").last
     popup.wait_for(timeout=5000)
     assert "dozen Peshmerga" in popup.inner_text()
