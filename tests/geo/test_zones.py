@@ -165,24 +165,16 @@ def test_zones_written_as_rfc7946_and_one_geopackage(tmp_path):
     assert shapely.Polygon(ring).exterior.is_ccw
 
 
+def _feature_file(path, geometry):
+    feature = {"type": "Feature", "properties": {}, "geometry": geometry}
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    return path
+
+
 def test_user_line_replaces_the_default(tmp_path):
-    path = tmp_path / "line.geojson"
-    path.write_text(
-        json.dumps(
-            {
-                "type": "FeatureCollection",
-                "features": [
-                    {
-                        "type": "Feature",
-                        "properties": {},
-                        "geometry": {
-                            "type": "LineString",
-                            "coordinates": [[44.0, 35.0], [45.0, 35.0]],
-                        },
-                    }
-                ],
-            }
-        )
+    path = _feature_file(
+        tmp_path / "line.geojson",
+        {"type": "LineString", "coordinates": [[44.0, 35.0], [45.0, 35.0]]},
     )
     z = Zones.default(line=zones.load_line(path))
     out = enrich(_events([(44.5, 35.05)]), zones_=z)
@@ -190,23 +182,9 @@ def test_user_line_replaces_the_default(tmp_path):
 
 
 def test_line_file_with_polygons_is_refused(tmp_path):
-    path = tmp_path / "poly.geojson"
-    path.write_text(
-        json.dumps(
-            {
-                "type": "FeatureCollection",
-                "features": [
-                    {
-                        "type": "Feature",
-                        "properties": {},
-                        "geometry": {
-                            "type": "Polygon",
-                            "coordinates": [[[44, 35], [45, 35], [45, 36], [44, 35]]],
-                        },
-                    }
-                ],
-            }
-        )
+    path = _feature_file(
+        tmp_path / "poly.geojson",
+        {"type": "Polygon", "coordinates": [[[44, 35], [45, 35], [45, 36], [44, 35]]]},
     )
     with pytest.raises(ValueError, match="LineString"):
         zones.load_line(path)

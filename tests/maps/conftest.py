@@ -11,6 +11,19 @@ from geo.pipeline import extract
 from maps.build import BuildOptions, build_outputs
 from tests.conftest import DATA, SEEDS
 
+# The layer names a person must find in the map's layer control (issue 6).
+EXPECTED_LAYERS = [
+    "Attacks",
+    "Operations (joint)",
+    "Operations (unilateral)",
+    "Meetings and agreements",
+    "Coordination line (approximate)",
+    "Security-gap band",
+    "Joint coordination centres",
+    "Disputed territories",
+    "Governorates and districts",
+]
+
 
 @pytest.fixture(scope="session")
 def seed_events(spotter):

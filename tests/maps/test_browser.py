@@ -7,20 +7,10 @@ from pathlib import Path
 import pytest
 
 from maps.folium_map import event_rows
+from tests.maps.conftest import EXPECTED_LAYERS
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-LAYERS = [
-    "Attacks",
-    "Operations (joint)",
-    "Operations (unilateral)",
-    "Meetings and agreements",
-    "Coordination line (approximate)",
-    "Security-gap band",
-    "Joint coordination centres",
-    "Disputed territories",
-    "Governorates and districts",
-]
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +53,7 @@ def test_leaflet_created_the_map(page):
     assert pg.locator(".folium-map.leaflet-container").count() == 1
 
 
-@pytest.mark.parametrize("layer", LAYERS)
+@pytest.mark.parametrize("layer", EXPECTED_LAYERS)
 def test_every_layer_is_in_the_layer_control(page, layer):
     pg, _ = page
     labels = pg.locator(".leaflet-control-layers-overlays label").all_inner_texts()

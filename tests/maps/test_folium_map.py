@@ -6,18 +6,7 @@ import pytest
 import maps
 from maps.folium_map import build_map, event_layers, event_rows, safe_json
 from maps.offline import render_html
-
-LAYERS = [
-    "Attacks",
-    "Operations (joint)",
-    "Operations (unilateral)",
-    "Meetings and agreements",
-    "Coordination line (approximate)",
-    "Security-gap band",
-    "Joint coordination centres",
-    "Disputed territories",
-    "Governorates and districts",
-]
+from tests.maps.conftest import EXPECTED_LAYERS
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +19,7 @@ def test_every_public_name_exists(name):
     assert hasattr(maps, name)
 
 
-@pytest.mark.parametrize("layer", LAYERS)
+@pytest.mark.parametrize("layer", EXPECTED_LAYERS)
 def test_every_named_layer_is_in_the_map(html, layer):
     assert f'"{layer}"' in html or f"{layer}" in html
 
