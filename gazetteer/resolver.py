@@ -200,6 +200,9 @@ class Gazetteer:
             add(out, idx, 1.0, "alias", name)
         for idx, name in self._exact.get(key, ()):
             add(out, idx, 1.0, "exact", name)
+        if len(out) == 1 and not out[0].place.is_area:
+            # One exact settlement or feature: no look-alike unit can change the answer.
+            return out, []
         skeleton = fuzzy_key(raw)
         index = self._area_skeleton if out else self._skeleton
         translit: list[_Candidate] = []
