@@ -38,6 +38,7 @@ FUZZY_CUTOFF = 86.0  # rapidfuzz ratio (0-100) below which a fuzzy hit is not a 
 TRANSLIT_FLOOR = 0.7  # light-key similarity a skeleton hit needs (0-1)
 SEAT_BONUS = 0.5  # a settlement inside a same-named district, region or feature
 MEMO_SIZE = 100_000  # resolved queries remembered (news repeats the same names constantly)
+_UNIT_HINTS = frozenset({"governorate", "district", "subdistrict"})
 ALIAS_BONUS = 0.5  # a curated alias states which homonym the reporting means
 
 
@@ -179,7 +180,9 @@ class Gazetteer:
                 hits += bucket[1]
         return keys, hits
 
-    def _candidates(self, key: str, raw: str) -> tuple[list[_Candidate], list[_Candidate]]:
+    def _candidates(
+        self, key: str, raw: str, kind_hint: str | None = None
+    ) -> tuple[list[_Candidate], list[_Candidate]]:
         """Return (candidates, evidence): the places the name may mean, and look-alike units.
 
         Evidence holds administrative units and areas whose name is a transliteration of the
@@ -200,6 +203,18 @@ class Gazetteer:
             add(out, idx, 1.0, "alias", name)
         for idx, name in self._exact.get(key, ()):
             add(out, idx, 1.0, "exact", name)
+        if kind_hint in _UNIT_HINTS and not any(c.place.kind == kind_hint for c in out):
+            # "Sulaimani province": the query names a unit kind no exact hit has; take the
+            # unit whose name is a transliteration of it (Al-Sulaymaniyah governorate).
+            for idx, name, other in self._area_skeleton.get(fuzzy_key(raw), ()):
+                if self.places[idx].kind == kind_hint:
+                    add(
+                        out,
+                        idx,
+                        round(0.8 + 0.15 * fuzz.ratio(key, other) / 100, 4),
+                        "transliteration",
+                        name,
+                    )
         if len(out) == 1 and not out[0].place.is_area:
             # One exact settlement or feature: no look-alike unit can change the answer.
             return out, []
@@ -269,9 +284,12 @@ class Gazetteer:
         ranked = []
         for c in cands:
             p = c.place
-            total = 2.0 * c.quality + p.importance + (ALIAS_BONUS if c.method == "alias" else 0.0)
-            if query.kind_hint:
-                total += _KIND_FIT.get(query.kind_hint, {}).get(p.kind, 0.0)
+            total = 2.0 * c.quality + p.importance
+            fit = _KIND_FIT.get(query.kind_hint, {}).get(p.kind, 0.0) if query.kind_hint else None
+            if c.method == "alias" and fit != 0.0:
+                total += ALIAS_BONUS  # unless the query's own word names another kind
+            if fit is not None:
+                total += fit
             elif (
                 p.kind in SETTLEMENT_KINDS
                 and p.kind != "neighbourhood"
@@ -306,7 +324,11 @@ class Gazetteer:
         if not query.key:
             return []
         ranked = self._rank(
-            self._candidates(query.key, name), query, self._admin1_of(hint), context, spot_key(name)
+            self._candidates(query.key, name, query.kind_hint),
+            query,
+            self._admin1_of(hint),
+            context,
+            spot_key(name),
         )
         return [(c.place, c.quality, total) for total, c in ranked]
 
@@ -354,7 +376,7 @@ class Gazetteer:
         if query is None or not query.key:
             raise UnknownPlaceError(name[:80])
         ranked = self._rank(
-            self._candidates(query.key, clean),
+            self._candidates(query.key, clean, query.kind_hint),
             query,
             self._admin1_of(hint),
             context,

@@ -171,3 +171,20 @@ def test_every_alias_points_at_a_known_place(gaz):
 def test_get_unknown_id_raises_lookup_error(gaz):
     with pytest.raises(LookupError, match="nowhere"):
         gaz.get("nowhere")
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "name"),
+    [
+        # The generic word names a unit kind that no exact hit has: the transliterated unit.
+        ("Sulaimani province", "governorate", "Al-Sulaymaniyah"),
+        ("Slemani governorate", "governorate", "Al-Sulaymaniyah"),
+        # A curated alias does not override the kind the query's own word asks for.
+        ("Nahiyat Hamrin", "subdistrict", "Hamreen"),
+        ("Hawija district", "district", "Al-Hawiga"),
+        ("Hawija", "town", "Al Hawijah"),
+    ],
+)
+def test_kind_word_in_query_selects_that_kind(gaz, query, kind, name):
+    place = gaz.resolve(query).place
+    assert (place.kind, place.name) == (kind, name)
