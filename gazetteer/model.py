@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = ["ADMIN_KINDS", "AREA_KINDS", "SETTLEMENT_KINDS", "Match", "MatchMethod", "Place"]
@@ -110,7 +110,3 @@ class Match:
                 for a, s in self.alternatives
             ],
         }
-
-    def place_dict(self) -> dict[str, Any]:
-        """The chosen place as a plain dict (for ``geopy.Location.raw``)."""
-        return asdict(self.place)

@@ -73,7 +73,8 @@ def _district_tree() -> shapely.STRtree:
     return shapely.STRtree(polygons)
 
 
-def _line_segments_tree(line_utm: shapely.Geometry) -> tuple[shapely.STRtree, Any]:
+def _line_segments_tree(line_utm: shapely.Geometry) -> shapely.STRtree:
+    """STRtree of the line's straight segments: nearest-segment queries in GEOS."""
     import numpy as np
     import shapely
 
@@ -82,8 +83,7 @@ def _line_segments_tree(line_utm: shapely.Geometry) -> tuple[shapely.STRtree, An
     for coords in coords_parts:
         starts, ends = coords[:-1], coords[1:]
         segments.append(shapely.linestrings(np.stack([starts, ends], axis=1)))
-    segs = np.concatenate(segments)
-    return shapely.STRtree(segs), segs
+    return shapely.STRtree(np.concatenate(segments))
 
 
 def enrich(events: gpd.GeoDataFrame, *, zones_: Zones | None = None) -> gpd.GeoDataFrame:
@@ -128,7 +128,7 @@ def enrich(events: gpd.GeoDataFrame, *, zones_: Zones | None = None) -> gpd.GeoD
     line_utm = shapely.transform(
         z.line, lambda c: np.column_stack(to_utm.transform(c[:, 0], c[:, 1]))
     )
-    seg_tree, _ = _line_segments_tree(shapely.simplify(line_utm, 10.0))
+    seg_tree = _line_segments_tree(shapely.simplify(line_utm, 10.0))
     dist = np.full(n, np.nan)
     if has.any():
         ux, uy = to_utm.transform(x[has], y[has])

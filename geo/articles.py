@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -281,8 +281,3 @@ def read_articles(
         seen[digest] = str(path)
         articles.append(article)
     return articles, problems
-
-
-def with_published(article: Article, published: date | None) -> Article:
-    """A copy of ``article`` with another publication date."""
-    return replace(article, published=published)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from geo.table import FieldType
 
-__all__ = ["LAYER_TITLES", "reference_layers", "write_reference_layers"]
+__all__ = ["LAYER_TITLES", "field_types", "reference_layers", "write_reference_layers"]
 
 # File/layer name -> the title a person sees (map layer control, QGIS).
 LAYER_TITLES = {
@@ -43,7 +43,8 @@ def reference_layers(
     }
 
 
-def _types(frame: gpd.GeoDataFrame) -> dict[str, FieldType]:
+def field_types(frame: gpd.GeoDataFrame) -> dict[str, FieldType]:
+    """The GIS field type of each column, from its pandas dtype (strings for the rest)."""
     out: dict[str, FieldType] = {}
     for column, dtype in frame.dtypes.items():
         kind = str(dtype)
@@ -60,15 +61,19 @@ def _types(frame: gpd.GeoDataFrame) -> dict[str, FieldType]:
 
 
 def write_reference_layers(
-    layers: dict[str, gpd.GeoDataFrame], out_dir: Path, *, gpkg_name: str = "zones.gpkg"
+    layers: dict[str, gpd.GeoDataFrame], out_dir: Path, *, gpkg_name: str | None = "zones.gpkg"
 ) -> list[Path]:
-    """Write each layer as RFC 7946 GeoJSON and all of them into one GeoPackage."""
+    """Write each layer as RFC 7946 GeoJSON, and all of them into one GeoPackage.
+
+    ``gpkg_name=None`` skips the GeoPackage (``kclmap build`` writes its own, with events).
+    """
     written = []
     for name, frame in layers.items():
         path = out_dir / f"{name}.geojson"
         with atomic_path(path) as tmp:
-            write_layer(frame, tmp, layer=name, types=_types(frame))
+            write_layer(frame, tmp, layer=name, types=field_types(frame))
         written.append(path)
-    gpkg = write_gpkg({n: (f, _types(f)) for n, f in layers.items()}, out_dir / gpkg_name)
-    written.append(gpkg)
+    if gpkg_name is not None:
+        layer_types = {n: (f, field_types(f)) for n, f in layers.items()}
+        written.append(write_gpkg(layer_types, out_dir / gpkg_name))
     return written

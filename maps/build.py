@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from geo.analysis import Zones, enrich, summary_tables
 from geo.gisio import atomic_path, write_events, write_gpkg
-from geo.layers import _types, reference_layers, write_reference_layers
+from geo.layers import field_types, reference_layers, write_reference_layers
 from geo.table import FIELD_TYPES
 from geo.zones import disputed_belt, iraq_outline, krg_area
 from maps.folium_map import build_map
@@ -62,13 +62,13 @@ def build_outputs(
     say("GeoJSON and QGIS styles")
     written.append(write_events(enriched, out_dir / "events.geojson"))
     written.append(write_qml("events", out_dir / "events.qml"))
-    for path in write_reference_layers(zones, out_dir, gpkg_name="zones.gpkg"):
-        if path.suffix == ".geojson":
-            written += [path, write_qml(path.stem, path.with_suffix(".qml"))]
-        else:
-            path.unlink()  # the layers go into kclmap.gpkg below, with the events
+    # The layers also go into kclmap.gpkg below, with the events: no zones.gpkg here.
+    for path in write_reference_layers(zones, out_dir, gpkg_name=None):
+        written += [path, write_qml(path.stem, path.with_suffix(".qml"))]
     say("GeoPackage")
-    layers = {"events": (enriched, FIELD_TYPES)} | {n: (f, _types(f)) for n, f in zones.items()}
+    layers = {"events": (enriched, FIELD_TYPES)} | {
+        n: (f, field_types(f)) for n, f in zones.items()
+    }
     gpkg = out_dir / "kclmap.gpkg"
     with atomic_path(gpkg) as tmp:
         write_gpkg(layers, tmp)
