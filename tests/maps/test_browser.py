@@ -60,12 +60,13 @@ def test_every_layer_is_in_the_layer_control(page, layer):
     assert layer in [label.strip() for label in labels]
 
 
-def test_drawn_features_equal_the_placed_events(page, seed_events):
+def test_drawn_features_equal_the_events_placed_closer_than_a_region(page, seed_events):
     pg, _ = page
     rows = event_rows(seed_events)
-    col = rows["columns"].index("lat")
-    placed = sum(1 for r in rows["rows"] if r[col] is not None)
-    assert pg.evaluate("window.kclmapDrawn") == placed
+    col = rows["columns"].index("drawn_as")
+    drawn = sum(1 for r in rows["rows"] if r[col] in ("point", "area"))
+    assert 0 < drawn < len(rows["rows"])
+    assert pg.evaluate("window.kclmapDrawn") == drawn
 
 
 def test_no_console_error_offline(page):
@@ -79,7 +80,7 @@ def test_popup_shows_article_markup_as_text(page):
         """() => {
             const ev = window.kclmapEvents;
             const layer = ev.clusters["Attacks"].getLayers()
-                .find(l => JSON.stringify(l.kclmapRow).includes("xss"));
+                .find(l => JSON.stringify(ev.props(l.kclmapIndex)).includes("xss"));
             ev.openPopup(layer);
             return document.querySelector(".leaflet-popup-content").innerHTML;
         }"""
@@ -92,7 +93,7 @@ def test_popup_shows_article_markup_as_text(page):
 def test_time_slider_filters_events(page):
     pg, _ = page
     total = pg.evaluate("window.kclmapDrawn")
-    pg.evaluate("window.kclmapEvents.draw('2018-01-01')")
+    pg.evaluate("window.kclmapEvents.draw('2022-01-01')")
     early = pg.evaluate("window.kclmapDrawn")
     pg.evaluate("window.kclmapEvents.draw(null)")
     assert 0 < early < total
@@ -106,7 +107,7 @@ def test_clicking_an_event_opens_its_popup(page):
             const ev = window.kclmapEvents;
             ev.map.closePopup();
             const layer = ev.clusters["Attacks"].getLayers()
-                .find(l => JSON.stringify(l.kclmapRow).includes("Makhmur"));
+                .find(l => JSON.stringify(ev.props(l.kclmapIndex)).includes("Makhmur"));
             ev.map.setView(layer.getLatLng(), 11, {animate: false});
             const p = ev.map.latLngToContainerPoint(layer.getLatLng());
             const box = ev.map.getContainer().getBoundingClientRect();

@@ -1,0 +1,149 @@
+"""The event layers of the map: Folium groups filled in the browser by ``maps/static/kclmap.js``.
+
+The feeder element carries everything it needs (kclmap.js/css, Leaflet.markercluster), so
+``groups, feeder = event_layers(events)`` works on anyone's own ``folium.Map``.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import folium
+from branca.element import Element, Figure, MacroElement
+from folium.elements import JSCSSMixin
+from folium.plugins import MarkerCluster
+from folium.template import Template
+
+from maps.event_data import event_columns, grid_counts, safe_json
+from maps.style import EVENT_GROUPS, TYPE_COLOURS
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+__all__ = ["GRID_CELLS_DEG", "event_layers", "static_asset"]
+
+GRID_CELLS_DEG = (0.2, 0.05)  # count grids for large tables: low zooms, then zoom 8+
+
+
+def static_asset(name: str) -> str:
+    """The text of a file in ``maps/static``."""
+    return resources.files("maps").joinpath("static", name).read_text(encoding="utf-8")
+
+
+class _EventData(JSCSSMixin, MacroElement):
+    """Feeds the events to ``KclmapEvents`` and fills the layer-control groups.
+
+    The events travel as a JSON script element (parsed once, far faster than a JS literal);
+    for a large table a small grid of counts is painted first, then the events are parsed.
+    """
+
+    default_js = list(MarkerCluster.default_js)  # noqa: RUF012
+    default_css = list(MarkerCluster.default_css)  # noqa: RUF012
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+          var map = {{ this._parent.get_name() }};
+          var groups = {
+            {%- for key, fg in this.groups %}
+            {{ key|tojson }}: {{ fg.get_name() }},
+            {%- endfor %}
+          };
+          function json(id) { return JSON.parse(document.getElementById(id).textContent); }
+          var grids = json({{ (this.data_id ~ "-grid")|tojson }});
+          var start = function () {
+            var ev = new KclmapEvents(map, json({{ this.data_id|tojson }}), groups,
+              {colours: {{ this.colours }}, grids: grids, byDataset: {{ this.by_dataset }}});
+            window.kclmapEvents = ev;
+            ev.draw(null);
+            ev.addControls({{ this.slider }});
+            if (window.kclmapAddSearch && {{ this.search_id|tojson }}) {
+              kclmapAddSearch(map, json({{ this.search_id|tojson }}), ev);
+            }
+          };
+          if (grids.length) {
+            // Paint the counts now; read a million events after the first frame.
+            var first = new KclmapEvents(map, {n: 0, num: {lat: [], lon: []},
+              cat: {}, code: {drawn_as: []}}, {}, {grids: grids});
+            first.drawFirstGrid();
+            window.kclmapFirstGrid = first;
+            setTimeout(function () { first.gridLayer.remove(); start(); }, 30);
+          } else {
+            start();
+          }
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        data: dict[str, Any],
+        grids: list[dict[str, Any]],
+        groups: list[tuple[str, folium.FeatureGroup]],
+        *,
+        slider: bool = True,
+        by_dataset: bool = False,
+    ) -> None:
+        super().__init__()
+        self._name = "KclmapEvents"
+        self.data = safe_json(data)
+        self.grids = safe_json(grids)
+        self.data_id = f"kclmap-data-{id(self)}"
+        self.search_id = ""
+        self.groups = groups
+        self.colours = safe_json(TYPE_COLOURS)
+        self.slider = "true" if slider else "false"
+        self.by_dataset = "true" if by_dataset else "false"
+
+    def render(self, **kwargs: Any) -> str:
+        """Put the data, kclmap.js and kclmap.css in the page, then render the script."""
+        root = self.get_root()
+        if isinstance(root, Figure):
+            root.html.add_child(
+                Element(
+                    f'<script type="application/json" id="{self.data_id}-grid">{self.grids}'
+                    f'</script><script type="application/json" id="{self.data_id}">'
+                    f"{self.data}</script>"
+                ),
+                name=self.data_id,
+            )
+            root.header.add_child(
+                Element(f"<style>{static_asset('kclmap.css')}</style>"), name="kclmap_css"
+            )
+            root.header.add_child(
+                Element(f"<script>{static_asset('kclmap.js')}</script>"), name="kclmap_js"
+            )
+        return super().render(**kwargs)
+
+
+def _datasets(events: gpd.GeoDataFrame) -> list[str]:
+    if "dataset" not in events.columns:
+        return []
+    values = events["dataset"].astype("string").fillna("kclmap").str.strip().replace("", "kclmap")
+    return sorted(set(values.tolist()))
+
+
+def event_layers(
+    events: gpd.GeoDataFrame, *, slider: bool = True
+) -> tuple[list[folium.FeatureGroup], MacroElement]:
+    """One FeatureGroup per event layer (Attacks, Operations...) and the element that fills them.
+
+    Add the groups and then the element to your own ``folium.Map``. When the table has a
+    ``dataset`` column (kclmap, acled, ucdp...), there is one group per dataset and type layer,
+    titled ``"<dataset> | <layer>"``. A table of more than 20,000 drawable events is drawn as
+    grid counts until the user zooms in to a district.
+    """
+    datasets = _datasets(events)
+    keys = (
+        [f"{d} | {title}" for d in datasets for title in EVENT_GROUPS]
+        if datasets
+        else list(EVENT_GROUPS)
+    )
+    groups = [(key, folium.FeatureGroup(name=key, show=True)) for key in keys]
+    data = event_columns(events)
+    drawable = sum(1 for c in data["code"]["drawn_as"] if c < 2)
+    grids = [grid_counts(events, cell) for cell in GRID_CELLS_DEG] if drawable > 20_000 else []
+    feeder = _EventData(data, grids, groups, slider=slider, by_dataset=bool(datasets))
+    return [fg for _, fg in groups], feeder
