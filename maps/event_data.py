@@ -80,24 +80,35 @@ def safe_json(value: Any) -> str:
 
 
 def _codes(values: pd.Series) -> tuple[list[int], list[Any]]:
-    """Category codes (-1 for null) and the distinct values, in one vectorised pass."""
+    """Category codes (-1 for null) and the distinct values, in one vectorised pass.
+
+    Text is stripped per distinct value, not per event; empty text counts as null.
+    """
+    import numpy as np
     import pandas as pd
 
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return codes.tolist(), [str(u) for u in uniques]
+    stripped = np.char.strip(np.asarray(uniques, dtype=str)) if len(uniques) else np.array([])
+    clean: list[str] = stripped.tolist()
+    empty = np.flatnonzero(stripped == "").tolist() if len(uniques) else []
+    if empty:
+        remap = np.arange(len(clean))
+        remap[empty] = -1
+        codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
+    return codes.tolist(), clean
 
 
-def _numbers(values: Any, decimals: int) -> list[float | int | None]:
-    """Rounded numbers, ``None`` for missing; whole numbers as ints (shorter JSON)."""
+def _scaled(values: Any, decimals: int) -> list[int | None]:
+    """Numbers as integers scaled by ``10**decimals``, ``None`` for missing.
+
+    Integers make shorter JSON than floats and encode faster.
+    """
     import numpy as np
     import pandas as pd
 
     arr = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype="float64")
     missing = np.isnan(arr)
-    if decimals == 0:
-        out: list[Any] = np.where(missing, 0, arr).astype("int64").tolist()
-    else:
-        out = np.round(np.where(missing, 0.0, arr), decimals).tolist()
+    out: list[Any] = np.rint(np.where(missing, 0.0, arr) * 10**decimals).astype("int64").tolist()
     if missing.any():
         for i in np.flatnonzero(missing).tolist():
             out[i] = None
@@ -192,40 +203,48 @@ def derived_codes(frame: pd.DataFrame) -> dict[str, np.ndarray]:
     }
 
 
-def event_columns(events: gpd.GeoDataFrame | pd.DataFrame) -> dict[str, Any]:
-    """The events column-wise: ``{"n", "num": {col: [...]}, "cat": {col: [values]}, "code": ...}``.
+def event_columns(
+    events: gpd.GeoDataFrame | pd.DataFrame, *, derived: dict[str, np.ndarray] | None = None
+) -> dict[str, Any]:
+    """The events column-wise: ``{"n", "num", "scale", "cat", "code"}``.
 
-    ``num`` holds numbers and flags (coordinates rounded to 4 decimals, ~11 m), ``cat`` the
-    distinct values of each text or date column and ``code`` the per-event index into them
-    (-1 for missing). ``group``, ``style`` and ``drawn_as`` are added as coded columns.
+    ``num`` holds per-event values: numbers as integers scaled by ``scale[col]`` (coordinates
+    to 4 decimals, ~11 m), flags as 1/0, and text columns with one value per event (ids).
+    ``cat`` holds the distinct values of each other text or date column (ISO dates) and
+    ``code`` the per-event index into them (-1 for missing). ``group``, ``style`` and
+    ``drawn_as`` (from ``derived_codes``, passed in when already computed) are coded columns.
     """
     frame = events
     n = len(frame)
     num: dict[str, list[Any]] = {}
+    scale: dict[str, int] = {}
     cat: dict[str, list[Any]] = {}
     code: dict[str, list[int]] = {}
     for col in EVENT_COLUMNS:
         if col not in frame.columns:
             continue
         values = frame[col]
-        if col in ("lat", "lon"):
-            num[col] = _numbers(values, COORD_DECIMALS)
-        elif col in _NUMERIC:
-            num[col] = _numbers(values, _NUMERIC[col])
+        if col in ("lat", "lon") or col in _NUMERIC:
+            decimals = COORD_DECIMALS if col in ("lat", "lon") else _NUMERIC[col]
+            num[col] = _scaled(values, decimals)
+            if decimals:
+                scale[col] = 10**decimals
         elif col in _BOOLS:
             num[col] = _bools(values)
-        elif col == "event_date":
-            code[col], cat[col] = _codes(_dates(values))
         else:
-            text = values.astype("string").str.strip().replace("", None)
-            code[col], cat[col] = _codes(text)
-    derived = derived_codes(frame)
+            text = _dates(values) if col == "event_date" else values
+            codes, uniques = _codes(text)
+            if len(uniques) == n and n > 1:  # one value per event (ids): no point in codes
+                num[col] = [uniques[c] if c >= 0 else None for c in codes]
+            else:
+                code[col], cat[col] = codes, uniques
+    derived = derived if derived is not None else derived_codes(frame)
     for col in ("group", "style", "drawn_as"):
         code[col] = derived[col].tolist()
     cat["group"] = list(EVENT_GROUPS)
     cat["style"] = list(TYPE_COLOURS)
     cat["drawn_as"] = list(DRAWN_AS)
-    return {"n": n, "num": num, "cat": cat, "code": code}
+    return {"n": n, "num": num, "scale": scale, "cat": cat, "code": code}
 
 
 def event_rows(events: gpd.GeoDataFrame | pd.DataFrame) -> dict[str, Any]:
@@ -240,11 +259,13 @@ def event_rows(events: gpd.GeoDataFrame | pd.DataFrame) -> dict[str, Any]:
     for col in (*EVENT_COLUMNS, "group", "style", "drawn_as"):
         if col in data["num"]:
             columns.append(col)
-            series.append(data["num"][col])
+            factor = data["scale"].get(col)
+            values = data["num"][col]
+            series.append([None if v is None else v / factor for v in values] if factor else values)
         elif col in data["code"]:
-            values = data["cat"][col]
+            names = data["cat"][col]
             columns.append(col)
-            series.append([values[c] if c >= 0 else None for c in data["code"][col]])
+            series.append([names[c] if c >= 0 else None for c in data["code"][col]])
     if "joint" in columns:
         i = columns.index("joint")
         series[i] = [None if v is None else bool(v) for v in series[i]]
@@ -259,7 +280,10 @@ def event_rows(events: gpd.GeoDataFrame | pd.DataFrame) -> dict[str, Any]:
 
 
 def grid_counts(
-    events: gpd.GeoDataFrame | pd.DataFrame, cell_deg: float
+    events: gpd.GeoDataFrame | pd.DataFrame,
+    cell_deg: float,
+    *,
+    drawn_as: np.ndarray | None = None,
 ) -> dict[str, list[float] | list[int] | float]:
     """Counts of drawn events per square grid cell (EPSG:4326, ``cell_deg`` degrees a side).
 
@@ -268,7 +292,7 @@ def grid_counts(
     """
     import numpy as np
 
-    drawn = derived_codes(events)["drawn_as"]
+    drawn = drawn_as if drawn_as is not None else derived_codes(events)["drawn_as"]
     lat = np.asarray(events["lat"], dtype="float64")
     lon = np.asarray(events["lon"], dtype="float64")
     keep = (drawn < 2) & ~np.isnan(lat) & ~np.isnan(lon)

@@ -15,15 +15,16 @@ from folium.elements import JSCSSMixin
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
-from maps.event_data import event_columns, grid_counts, safe_json
+from maps.event_data import derived_codes, event_columns, grid_counts, safe_json
 from maps.style import EVENT_GROUPS, TYPE_COLOURS
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["GRID_CELLS_DEG", "event_layers", "static_asset"]
+__all__ = ["GRID_CELLS_DEG", "LARGE", "EventFeeder", "RawHtml", "event_layers", "static_asset"]
 
 GRID_CELLS_DEG = (0.2, 0.05)  # count grids for large tables: low zooms, then zoom 8+
+LARGE = 20_000  # more drawable events than this: grid counts until zoomed in (as kclmap.js)
 
 
 def static_asset(name: str) -> str:
@@ -31,7 +32,19 @@ def static_asset(name: str) -> str:
     return resources.files("maps").joinpath("static", name).read_text(encoding="utf-8")
 
 
-class _EventData(JSCSSMixin, MacroElement):
+class RawHtml(Element):
+    """Markup put in the page as it is: no Jinja template is compiled from (large) text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__("")
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        """The markup itself."""
+        return self.text
+
+
+class EventFeeder(JSCSSMixin, MacroElement):
     """Feeds the events to ``KclmapEvents`` and fills the layer-control groups.
 
     The events travel as a JSON script element (parsed once, far faster than a JS literal);
@@ -96,13 +109,15 @@ class _EventData(JSCSSMixin, MacroElement):
         self.colours = safe_json(TYPE_COLOURS)
         self.slider = "true" if slider else "false"
         self.by_dataset = "true" if by_dataset else "false"
+        self.listed = 0  # events only listed (region-wide, unplaced), set by event_layers
+        self.undated = 0
 
     def render(self, **kwargs: Any) -> str:
         """Put the data, kclmap.js and kclmap.css in the page, then render the script."""
         root = self.get_root()
         if isinstance(root, Figure):
             root.html.add_child(
-                Element(
+                RawHtml(
                     f'<script type="application/json" id="{self.data_id}-grid">{self.grids}'
                     f'</script><script type="application/json" id="{self.data_id}">'
                     f"{self.data}</script>"
@@ -110,10 +125,10 @@ class _EventData(JSCSSMixin, MacroElement):
                 name=self.data_id,
             )
             root.header.add_child(
-                Element(f"<style>{static_asset('kclmap.css')}</style>"), name="kclmap_css"
+                RawHtml(f"<style>{static_asset('kclmap.css')}</style>"), name="kclmap_css"
             )
             root.header.add_child(
-                Element(f"<script>{static_asset('kclmap.js')}</script>"), name="kclmap_js"
+                RawHtml(f"<script>{static_asset('kclmap.js')}</script>"), name="kclmap_js"
             )
         return super().render(**kwargs)
 
@@ -127,7 +142,7 @@ def _datasets(events: gpd.GeoDataFrame) -> list[str]:
 
 def event_layers(
     events: gpd.GeoDataFrame, *, slider: bool = True
-) -> tuple[list[folium.FeatureGroup], MacroElement]:
+) -> tuple[list[folium.FeatureGroup], EventFeeder]:
     """One FeatureGroup per event layer (Attacks, Operations...) and the element that fills them.
 
     Add the groups and then the element to your own ``folium.Map``. When the table has a
@@ -142,8 +157,18 @@ def event_layers(
         else list(EVENT_GROUPS)
     )
     groups = [(key, folium.FeatureGroup(name=key, show=True)) for key in keys]
-    data = event_columns(events)
-    drawable = sum(1 for c in data["code"]["drawn_as"] if c < 2)
-    grids = [grid_counts(events, cell) for cell in GRID_CELLS_DEG] if drawable > 20_000 else []
-    feeder = _EventData(data, grids, groups, slider=slider, by_dataset=bool(datasets))
+    derived = derived_codes(events)
+    data = event_columns(events, derived=derived)
+    drawn_as = derived["drawn_as"]
+    drawable = int((drawn_as < 2).sum())
+    grids = (
+        [grid_counts(events, cell, drawn_as=drawn_as) for cell in GRID_CELLS_DEG]
+        if drawable > LARGE
+        else []
+    )
+    feeder = EventFeeder(data, grids, groups, slider=slider, by_dataset=bool(datasets))
+    feeder.listed = int((drawn_as == 2).sum())
+    feeder.undated = (
+        int(events["event_date"].isna().sum()) if "event_date" in events else len(events)
+    )
     return [fg for _, fg in groups], feeder

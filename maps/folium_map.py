@@ -18,7 +18,7 @@ from folium.plugins import Fullscreen, GroupedLayerControl, MeasureControl, Mini
 from folium.template import Template
 
 from maps.event_data import AREA_KM, EVENT_COLUMNS, LISTED_KM, event_rows, safe_json
-from maps.event_layers import event_layers
+from maps.event_layers import RawHtml, event_layers
 from maps.legend import legend_html
 from maps.places import label_places, search_places
 from maps.style import ATTRIBUTION_HTML, LINE_STYLE, REFERENCE_STYLES
@@ -214,7 +214,7 @@ class _SearchIndex(MacroElement):
         root = self.get_root()
         if isinstance(root, Figure):
             root.html.add_child(
-                Element(
+                RawHtml(
                     f'<script type="application/json" id="{self.element_id}">'
                     f"{safe_json(search_places())}</script>"
                 ),
@@ -258,7 +258,7 @@ class _MiniMap(JSCSSMixin, MacroElement):
           var layer = L.geoJSON({{ this.data }}, {style: {color: "#555", weight: 1,
             fillColor: "#eee", fillOpacity: 1}});
           new L.Control.MiniMap(layer, {toggleDisplay: true, position: "bottomright",
-            zoomLevelOffset: -4}).addTo({{ this._parent.get_name() }});
+            zoomLevelOffset: -4, minimized: true}).addTo({{ this._parent.get_name() }});
         })();
         {% endmacro %}
         """
@@ -287,17 +287,6 @@ def _focus_bounds(events: gpd.GeoDataFrame, zones: dict[str, gpd.GeoDataFrame]) 
             boxes.append(np.array([lon[ok].min(), lat[ok].min(), lon[ok].max(), lat[ok].max()]))
     b = np.array(boxes)
     return [b[:, 0].min() - 0.3, b[:, 1].min() - 0.3, b[:, 2].max() + 0.3, b[:, 3].max() + 0.3]
-
-
-def _counts(events: gpd.GeoDataFrame) -> tuple[int, int]:
-    """Events listed but not drawn (region-wide or unplaced), and undated events."""
-    from maps.event_data import derived_codes
-
-    if not len(events):
-        return 0, 0
-    listed = int((derived_codes(events)["drawn_as"] == 2).sum())
-    undated = int(events["event_date"].isna().sum()) if "event_date" in events else len(events)
-    return listed, undated
 
 
 def build_map(
@@ -358,7 +347,7 @@ def build_map(
         group.add_to(m)
     search = _SearchIndex(f"kclmap-places-{id(m)}")
     m.add_child(search)
-    feeder.search_id = search.element_id  # type: ignore[attr-defined]
+    feeder.search_id = search.element_id
     m.add_child(feeder)
     m.add_child(_Labels(labels))
     folium.LayerControl(collapsed=False).add_to(m)
@@ -379,9 +368,11 @@ def build_map(
     root = m.get_root()
     if not isinstance(root, Figure):  # folium always roots a Map in a Figure
         raise TypeError(f"Expected the map's root to be a Figure, got {type(root).__name__}.")
-    listed, undated = _counts(events)
-    grid = feeder.grids != "[]"  # type: ignore[attr-defined]
-    root.html.add_child(Element(legend_html(listed=listed, undated=undated, grid=grid)))
+    root.html.add_child(
+        Element(
+            legend_html(listed=feeder.listed, undated=feeder.undated, grid=feeder.grids != "[]")
+        )
+    )
     root.html.add_child(
         Element(f'<div class="kclmap-title" id="kclmap-title">{html.escape(title)}</div>')
     )

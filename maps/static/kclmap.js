@@ -62,6 +62,14 @@
     this.showUndated = true;
     this.minConfidence = 0;
     var self = this, n = this.n;
+    var scale = data.scale || {};
+    Object.keys(scale).forEach(function (c) {
+      var a = data.num[c], s = scale[c];
+      for (var k = 0; k < a.length; k++) if (a[k] !== null) a[k] = a[k] / s;
+    });
+    // Coordinates as typed arrays (NaN for none): the view filter loops over all of them.
+    this.lat = Float64Array.from(data.num.lat || [], function (v) { return v === null ? NaN : v; });
+    this.lon = Float64Array.from(data.num.lon || [], function (v) { return v === null ? NaN : v; });
     var drawnAs = data.code.drawn_as, dates = data.code.event_date;
     this.undated = 0;
     this.listed = [];
@@ -160,19 +168,23 @@
   };
   KclmapEvents.prototype.draw = function (upTo) {
     if (upTo !== undefined) this.upTo = upTo;
-    var self = this, n = this.n, lat = this.data.num.lat, lon = this.data.num.lon;
+    var self = this, n = this.n, lat = this.lat, lon = this.lon;
     var drawnAs = this.data.code.drawn_as;
     var perGroup = {};
     Object.keys(this.groups).forEach(function (k) { self.clusters[k].clearLayers(); perGroup[k] = []; });
     this.gridLayer.clearLayers();
     var drawn = 0, i, key;
     var bounds = this.large ? this.map.getBounds().pad(0.2) : null;
+    var s = bounds ? bounds.getSouth() : 0, w = bounds ? bounds.getWest() : 0;
+    var nn = bounds ? bounds.getNorth() : 0, e = bounds ? bounds.getEast() : 0;
     var inView = [];
     for (i = 0; i < n; i++) {
       if (drawnAs[i] === 2 || !this.passes(i)) continue;
       drawn += 1;
-      if (bounds && !bounds.contains([lat[i], lon[i]])) continue;
-      if (bounds) { inView.push(i); continue; }
+      if (bounds) {
+        if (lat[i] >= s && lat[i] <= nn && lon[i] >= w && lon[i] <= e) inView.push(i);
+        continue;
+      }
       key = this.groupKey(i);
       if (perGroup[key]) perGroup[key].push(this.marker(i, lat[i], lon[i]));
     }
@@ -194,7 +206,7 @@
   };
   // Counts per grid cell of the events in view, with the cell size the zoom calls for.
   KclmapEvents.prototype.drawGrid = function (indices) {
-    var zoom = this.map.getZoom(), lat = this.data.num.lat, lon = this.data.num.lon;
+    var zoom = this.map.getZoom(), lat = this.lat, lon = this.lon;
     var cell = this.grids.length ? this.grids[0].cell : 0.25;
     this.grids.forEach(function (g) { if (zoom >= 8 && g.cell < cell) cell = g.cell; });
     var counts = {}, max = 0;
@@ -211,7 +223,7 @@
       var parts = k.split(":"), y = Number(parts[0]) * cell, x = Number(parts[1]) * cell;
       var share = Math.sqrt(counts[k] / Math.max(max, 1));
       L.rectangle([[y, x], [y + cell, x + cell]], {weight: 0.5,
-        color: "#525252", fillColor: "#252525", fillOpacity: 0.12 + 0.6 * share,
+        color: "#525252", fillColor: "#252525", fillOpacity: 0.1 + 0.5 * share,
         interactive: false}).addTo(self.gridLayer);
     });
     this.gridLayer.addTo(this.map);
@@ -296,7 +308,7 @@
         "no place");
       button.addEventListener("click", function () {
         var lat = self.value("lat", i), lon = self.value("lon", i);
-        self.openPopup(i, lat === null ? null : L.latLng(lat, lon));
+        self.openPopup(i, lat === null || lat === undefined ? null : L.latLng(lat, lon));
       });
       item.appendChild(button);
       list.appendChild(item);
