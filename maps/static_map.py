@@ -383,8 +383,7 @@ def render_static(
         for name, tier, g in zip(labels["name"], labels["tier"], caps, strict=True)
         if tier == 1 and box[0] < g.x < box[2] and box[1] < g.y < box[3]
     ]
-    seen: set[str] = set()
-    items = [i for i in items if not (i[0] in seen or seen.add(i[0]))]  # one label per name
+    items = list({item[0]: item for item in reversed(items)}.values())[::-1]  # one per name
     points = np.concatenate(symbols) if symbols else np.empty((0, 2))
     _place_labels(ax, items, points)
     return fig
