@@ -155,12 +155,16 @@ def decode_bytes(data: bytes, *, name: str = "input", html: bool = False) -> Dec
             break
     if text is None and b"\x00" in data[:4096]:
         codec16 = _utf16_without_bom(data)
-        if codec16 is None:
+        if codec16 is not None:
+            try:
+                text, encoding = data.decode(codec16), codec16
+            except UnicodeDecodeError as err:
+                raise InputError(f"{name!r} looks binary (NUL bytes), not a text file") from err
+        elif data.count(0) <= 0.01 * len(data):  # a stray NUL in a text: drop it, say so
+            data = data.replace(b"\x00", b"")
+            notes.append("NUL bytes removed")
+        else:
             raise InputError(f"{name!r} looks binary (NUL bytes), not a text file")
-        try:
-            text, encoding = data.decode(codec16), codec16
-        except UnicodeDecodeError as err:
-            raise InputError(f"{name!r} looks binary (NUL bytes), not a text file") from err
     if text is None and html:
         declared = declared_charset(data)
         if declared is not None:
