@@ -102,9 +102,12 @@ def run(args: argparse.Namespace) -> int:
     table = read_noted(args.file, format=args.format)
     write_events(table.frame, args.output, schema=args.schema)
     kinds = Counter(str(t) for t in table.frame["type"])
+    datasets = Counter(str(d) for d in table.frame["dataset"])
     unplaced = int(table.frame.geometry.isna().sum())
     print(
-        f"wrote {len(table.frame)} {table.format} event(s) to {args.output}: "
+        f"wrote {len(table.frame)} event(s) "
+        f"({', '.join(f'{n} {d}' for d, n in datasets.most_common())}) "
+        f"read as {table.format} to {args.output}: "
         + (", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "none")
         + f"; {unplaced} without coordinates",
         file=sys.stderr,

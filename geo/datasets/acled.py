@@ -170,7 +170,7 @@ _CARRIED = (
     "event_type",
     "sub_event_type",
 )
-_KCLMAP_TAG = re.compile(r"kclmap (type|subtype|joint)=([\w-]+)")
+_KCLMAP_TAG = re.compile(r"kclmap (type|subtype|joint|date_precision)=([\w-]+)")
 
 
 def _remote_violence(notes: str | None) -> tuple[str, str | None]:
@@ -212,6 +212,8 @@ def from_acled(row: Mapping[str, Any]) -> dict[str, Any]:
         kind, subtype = LEGACY_EVENT_TYPES.get(event_type or "", ("other", None))
     if kind == "attack" and subtype is None and inter1 in _STATE:
         kind, subtype = "operation", "clash"  # state forces as actor1 of a battle
+    code = _int(cell(row, "time_precision"))
+    precision = TIME_PRECISION.get(code or 0, "unknown")
     ident = cell(row, "event_id_cnty")
     tags = cell(row, "tags") or ""
     dataset, joint = "acled", None
@@ -221,10 +223,9 @@ def from_acled(row: Mapping[str, Any]) -> dict[str, Any]:
         kind = own.get("type", kind)
         subtype = own.get("subtype", subtype if "type" not in own else None)
         joint = own.get("joint")
+        precision = own.get("date_precision", precision)
     elif ident:
         ident = f"acled:{ident}"
-    code = _int(cell(row, "time_precision"))
-    precision = TIME_PRECISION.get(code or 0, "unknown")
     geo_code = _int(cell(row, "geo_precision"))
     assoc = [  # ally_actor_* before 2019
         a
@@ -294,7 +295,11 @@ def to_acled(events: gpd.GeoDataFrame) -> pd.DataFrame:
         day = get("event_date")
         tags = [f"kclmap type={kind}"]
         tags += [f"kclmap subtype={subtype}"] if subtype else []
-        tags += ["kclmap joint=true"] if get("joint") is True else []
+        joint = get("joint")
+        tags += [f"kclmap joint={str(joint).lower()}"] if isinstance(joint, bool) else []
+        precision = str(get("date_precision") or "unknown")
+        if precision not in ("day", "week", "month"):  # finer than ACLED's time_precision 3
+            tags.append(f"kclmap date_precision={precision}")
         ident = _text(get("event_id"))
         own = _text(get("dataset")) in ("", "kclmap")
         row = {
@@ -326,7 +331,7 @@ def to_acled(events: gpd.GeoDataFrame) -> pd.DataFrame:
             "source": _text(get("url")) or _text(get("source")),
             "source_scale": "",
             "notes": _text(get("quote")),
-            "fatalities": _text(get("fatalities")) or "0",
+            "fatalities": _text(get("fatalities")),  # blank when unknown, never a made-up 0
             "tags": "; ".join(tags) if own else "",
             "timestamp": "",
         }
