@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from os import PathLike
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -115,8 +116,9 @@ class Gazetteer:
             self._alias[parse_query(alias.alias).key].append((idx, alias.alias))
 
     @classmethod
-    def load(cls, data_dir: Path = DATA_DIR) -> Gazetteer:
+    def load(cls, data_dir: str | PathLike[str] = DATA_DIR) -> Gazetteer:
         """Load the gazetteer shipped in ``gazetteer/data`` (or another directory)."""
+        data_dir = Path(data_dir)
         return cls(
             load_places(data_dir), load_names(data_dir), load_aliases(data_dir / "aliases.csv")
         )
