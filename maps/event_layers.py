@@ -137,7 +137,8 @@ def _datasets(events: gpd.GeoDataFrame) -> list[str]:
     if "dataset" not in events.columns:
         return []
     values = events["dataset"].astype("string").fillna("kclmap").str.strip().replace("", "kclmap")
-    return sorted(set(values.tolist()))
+    found = sorted(set(values.tolist()))
+    return found if len(found) > 1 else []  # one source: the plain type layers
 
 
 def event_layers(
@@ -146,8 +147,8 @@ def event_layers(
     """One FeatureGroup per event layer (Attacks, Operations...) and the element that fills them.
 
     Add the groups and then the element to your own ``folium.Map``. When the table has a
-    ``dataset`` column (kclmap, acled, ucdp...), there is one group per dataset and type layer,
-    titled ``"<dataset> | <layer>"``. A table of more than 20,000 drawable events is drawn as
+    ``dataset`` column naming more than one source (kclmap, acled, ucdp...), there is one group
+    per dataset and type layer, titled ``"<dataset> | <layer>"``. A table of more than 20,000 drawable events is drawn as
     grid counts until the user zooms in to a district.
     """
     datasets = _datasets(events)

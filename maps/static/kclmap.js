@@ -36,7 +36,6 @@
     ];
     if (p.dataset) rows.push(["Dataset", p.dataset]);
     if (p.confidence !== null && p.confidence !== undefined) rows.push(["Confidence", p.confidence]);
-    if (p.same_as) rows.push(["Same event in", p.same_as]);
     var html = '<div class="kclmap-popup"><h4>' + escapeHtml(p.type) + "</h4><table>";
     rows.forEach(function (r) {
       html += "<tr><td>" + escapeHtml(r[0]) + "</td><td>" + escapeHtml(r[1]) + "</td></tr>";
@@ -45,6 +44,13 @@
     var url = safeUrl(p.url);
     if (url) html += '<a href="' + escapeHtml(url) + '" target="_blank" rel="noopener noreferrer">source article</a>';
     if (p.quote) html += "<blockquote>" + escapeHtml(p.quote) + "</blockquote>";
+    if (p.same_as) {
+      // Ids of the same event in other datasets: each opens that event's popup.
+      html += '<div class="kclmap-same">Same event in: ' + String(p.same_as).split(/;\s*/)
+        .map(function (id) {
+          return '<a href="#" data-kclmap-event="' + escapeHtml(id) + '">' + escapeHtml(id) + "</a>";
+        }).join(", ") + "</div>";
+    }
     return html + "</div>";
   }
 
@@ -116,11 +122,34 @@
     var g = this.value("group", i);
     return this.byDataset ? (this.value("dataset", i) || "kclmap") + " | " + g : g;
   };
+  KclmapEvents.prototype.indexOf = function (eventId) {
+    if (!this.ids) {
+      this.ids = {};
+      for (var i = 0; i < this.n; i++) this.ids[this.value("event_id", i)] = i;
+    }
+    return this.ids[eventId];
+  };
   KclmapEvents.prototype.openPopup = function (layer, latlng) {
+    var self = this;
     var i = typeof layer === "number" ? layer : layer.kclmapIndex;
-    var at = latlng || (typeof layer === "number" ? this.map.getCenter() : layer.getLatLng());
-    return L.popup({maxWidth: 340}).setLatLng(at)
+    if (!latlng && typeof layer === "number") {
+      var la = this.lat[i], lo = this.lon[i];
+      latlng = isNaN(la) ? this.map.getCenter() : L.latLng(la, lo);
+    }
+    var at = latlng || layer.getLatLng();
+    var popup = L.popup({maxWidth: 340}).setLatLng(at)
       .setContent(popupHtml(this.props(i))).openOn(this.map);
+    var el = popup.getElement();
+    if (el) {
+      el.querySelectorAll("a[data-kclmap-event]").forEach(function (a) {
+        a.addEventListener("click", function (e) {
+          e.preventDefault();
+          var j = self.indexOf(a.getAttribute("data-kclmap-event"));
+          if (j !== undefined) self.openPopup(j);
+        });
+      });
+    }
+    return popup;
   };
   KclmapEvents.prototype.showRadius = function (layer) {
     this.hideRadius();
@@ -308,7 +337,7 @@
         "no place");
       button.addEventListener("click", function () {
         var lat = self.value("lat", i), lon = self.value("lon", i);
-        self.openPopup(i, lat === null || lat === undefined ? null : L.latLng(lat, lon));
+        self.openPopup(i);
       });
       item.appendChild(button);
       list.appendChild(item);
