@@ -89,13 +89,12 @@ def _codes(values: pd.Series) -> tuple[list[int], list[Any]]:
 
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     stripped = np.char.strip(np.asarray(uniques, dtype=str)) if len(uniques) else np.array([])
-    clean: list[str] = stripped.tolist()
-    empty = np.flatnonzero(stripped == "").tolist() if len(uniques) else []
-    if empty:
-        remap = np.arange(len(clean))
-        remap[empty] = -1
-        codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
-    return codes.tolist(), clean
+    blank = stripped == ""
+    if not blank.any():
+        return codes.tolist(), stripped.tolist()
+    remap = np.where(blank, -1, np.cumsum(~blank) - 1)  # old code -> new code, blanks -> -1
+    codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
+    return codes.tolist(), stripped[~blank].tolist()
 
 
 def _scaled(values: Any, decimals: int) -> list[int | None]:

@@ -159,7 +159,7 @@ def _centre_markers(centres: gpd.GeoDataFrame, *, front: bool) -> folium.Feature
     for row in centres.itertuples(index=False):
         if (str(getattr(row, "kind", "")) == "front") != front:
             continue
-        label = f"{row.name} (a front: drawn at its named anchor)" if front else str(row.name)
+        label = str(row.name)
         folium.CircleMarker(
             [row.geometry.y, row.geometry.x],  # folium wants (lat, lon)
             popup=folium.Popup(_centre_popup(row), max_width=320),
@@ -350,7 +350,8 @@ def build_map(
     feeder.search_id = search.element_id
     m.add_child(feeder)
     m.add_child(_Labels(labels))
-    folium.LayerControl(collapsed=False).add_to(m)
+    # With one group of layers per dataset, the reference layers' control folds away.
+    folium.LayerControl(collapsed=by_dataset).add_to(m)
     if by_dataset:
         by_set: dict[str, list[folium.FeatureGroup]] = {}
         for group in groups:
@@ -376,6 +377,6 @@ def build_map(
     root.html.add_child(
         Element(f'<div class="kclmap-title" id="kclmap-title">{html.escape(title)}</div>')
     )
-    m.add_child(_Control("kclmap-legend", "topright"))
+    m.add_child(_Control("kclmap-legend", "bottomright"))
     m.add_child(_Control("kclmap-title", "bottomleft"))
     return m

@@ -63,8 +63,9 @@ def legend_html(*, listed: int, undated: int, grid: bool) -> str:
         notes.append(f"{undated} undated event(s): their own toggle, bottom left.")
     note = "".join(f'<p class="note">{html.escape(n)}</p>' for n in notes)
     return (
-        '<div class="kclmap-legend" id="kclmap-legend"><h4>Legend</h4>'
+        '<div class="kclmap-legend" id="kclmap-legend"><details open>'
+        '<summary class="title">Legend</summary>'
         + "".join(rows)
         + note
-        + '<details id="kclmap-listed" class="kclmap-listed" hidden></details></div>'
+        + '</details><details id="kclmap-listed" class="kclmap-listed" hidden></details></div>'
     )

@@ -89,13 +89,42 @@ def label_places() -> dict[str, list[Any]]:
 def search_places() -> dict[str, list[Any]]:
     """The gazetteer places the search box finds, column-wise, most important first.
 
-    Returns ``{"name", "lat", "lon", "kind"}`` lists (EPSG:4326, 3 decimals: ~100 m).
+    Returns ``{"name", "lat", "lon", "kind"}`` lists (EPSG:4326, 3 decimals: ~100 m) and the
+    other names of those places that are not villages (``"alt"``, with ``"ref"``: the index of
+    the place each one names), so "Qaratapa" finds Qarah Tabah and "Mexmur" Makhmur.
     """
-    keep = [p for p in _places() if p.kind != "village" or p.admin1 in NORTHERN_GOVERNORATES]
-    keep.sort(key=lambda p: (-p.importance, -p.population, p.name))
+    from gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    keep = [
+        (i, p)
+        for i, p in enumerate(gaz.places)
+        if p.kind != "village" or p.admin1 in NORTHERN_GOVERNORATES
+    ]
+    keep.sort(key=lambda item: (-item[1].importance, -item[1].population, item[1].name))
+    position = {i: k for k, (i, _p) in enumerate(keep)}
+    alt: list[str] = []
+    ref: list[int] = []
+    seen: set[tuple[str, int]] = set()
+    named = [(row.place, row.name) for row in gaz.names]
+    index = {p.id: i for i, p in enumerate(gaz.places)}
+    named += [(index[a.place_id], a.alias) for a in gaz.aliases if a.place_id in index]
+    for idx, name in named:
+        k = position.get(idx)
+        if k is None or keep[k][1].kind == "village" or name == keep[k][1].name:
+            continue
+        key = (_fold(name) or name, k)
+        if key in seen:
+            continue
+        seen.add(key)
+        alt.append(name)
+        ref.append(k)
+    places = [p for _i, p in keep]
     return {
-        "name": [p.name for p in keep],
-        "lat": [round(p.lat, 3) for p in keep],
-        "lon": [round(p.lon, 3) for p in keep],
-        "kind": [p.kind for p in keep],
+        "name": [p.name for p in places],
+        "lat": [round(p.lat, 3) for p in places],
+        "lon": [round(p.lon, 3) for p in places],
+        "kind": [p.kind for p in places],
+        "alt": alt,
+        "ref": ref,
     }

@@ -19,7 +19,7 @@
   }
   function fold(text) {
     return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/['’‘`ʿʾ]/g, "").replace(/^(al|el)[- ]/, "").replace(/[-\s]+/g, " ").trim();
+      .replace(/['’‘`ʿʾ]/g, "").replace(/^(al|el)[- ]/, "").replace(/[-\s]+/g, "").trim();
   }
   function popupHtml(p) {
     var rows = [
@@ -348,37 +348,51 @@
 
   /* Place search over event places and the gazetteer: {name, lat, lon, kind} columns. */
   function addSearch(map, places, events) {
-    var names = places.name.slice(), lats = places.lat.slice(), lons = places.lon.slice();
-    var kinds = places.kind.slice();
+    // Each searchable name points at a place: [name, lat, lon, kind, shown as].
+    var names = [], lats = [], lons = [], kinds = [], shown = [];
+    function add(name, lat, lon, kind, label) {
+      names.push(name); lats.push(lat); lons.push(lon); kinds.push(kind); shown.push(label);
+    }
     if (events) {
       var seen = {};
       for (var i = 0; i < events.n; i++) {
-        var p = events.value("place", i), la = events.value("lat", i);
-        if (!p || la === null || seen[p]) continue;
+        var p = events.value("place", i), la = events.lat[i];
+        if (!p || isNaN(la) || seen[p]) continue;
         seen[p] = 1;
-        names.unshift(p); lats.unshift(la); lons.unshift(events.value("lon", i));
-        kinds.unshift("event place");
+        add(p, la, events.lon[i], "event place", p);
       }
     }
+    places.name.forEach(function (name, k) {
+      add(name, places.lat[k], places.lon[k], places.kind[k], name);
+    });
+    (places.alt || []).forEach(function (name, j) {
+      var k = places.ref[j];
+      add(name, places.lat[k], places.lon[k], places.kind[k], name + " → " + places.name[k]);
+    });
     var folded = names.map(fold);
     var zoomOf = {governorate: 8, region: 8, district: 10, subdistrict: 11, city: 11};
     var marker = null;
+    // Exact names first, then names that start with the query, then names that contain it;
+    // within each, the order above (event places, then the most important places).
     function find(q) {
-      var f = fold(q), starts = [], contains = [];
+      var f = fold(q), exact = [], starts = [], contains = [];
       if (!f) return [];
-      for (var j = 0; j < folded.length && starts.length < 8; j++) {
-        if (folded[j].indexOf(f) === 0) starts.push(j);
-        else if (contains.length < 8 && folded[j].indexOf(f) > 0) contains.push(j);
+      for (var j = 0; j < folded.length; j++) {
+        var at = folded[j].indexOf(f);
+        if (at < 0) continue;
+        if (folded[j] === f) exact.push(j);
+        else if (at === 0) { if (starts.length < 8) starts.push(j); }
+        else if (contains.length < 8) contains.push(j);
       }
-      return starts.concat(contains).slice(0, 8);
+      return exact.concat(starts, contains).slice(0, 8);
     }
     function go(j) {
       var at = L.latLng(lats[j], lons[j]);
-      map.setView(at, zoomOf[kinds[j]] || 12);
+      map.setView(at, zoomOf[kinds[j]] || 12, {animate: false});
       if (marker) map.removeLayer(marker);
       marker = L.circleMarker(at, {radius: 14, color: "#000", weight: 2, fill: false,
         dashArray: "2 3", interactive: false}).addTo(map);
-      marker.bindTooltip(names[j], {permanent: true, direction: "top", className: "kclmap-found"});
+      marker.bindTooltip(shown[j], {permanent: true, direction: "top", className: "kclmap-found"});
     }
     var Control = L.Control.extend({
       options: {position: "topleft"},
@@ -394,7 +408,7 @@
           var hits = find(input.value);
           hits.forEach(function (j) {
             var li = L.DomUtil.create("li", "", list);
-            li.textContent = names[j] + " (" + kinds[j] + ")";
+            li.textContent = shown[j] + " (" + kinds[j] + ")";
             li.addEventListener("click", function () { go(j); list.textContent = ""; });
           });
           if (input.value && !hits.length) status.textContent = "No place of that name";

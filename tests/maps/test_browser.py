@@ -1,50 +1,24 @@
 """The map as a person sees it: headless Chromium from file://, with the network blocked."""
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from maps.folium_map import event_rows
-from tests.maps.conftest import EXPECTED_LAYERS
+from tests.maps.conftest import EXPECTED_LAYERS, open_offline
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def page(built):
-    if CHROMIUM is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(
-                "Chromium is not installed: CI must run the browser tests "
-                "(make test installs Debian's chromium as root)"
-            )
-        pytest.skip("Chromium is not installed (apt-get install chromium): browser tests not run")
-    from playwright.sync_api import sync_playwright
-
-    errors: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        pg = browser.new_page(viewport={"width": 1400, "height": 900})
-        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.route(
-            "**/*",
-            lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort(),
-        )
-        pg.goto((built / "map.html").as_uri())
-        pg.wait_for_function("window.kclmapDrawn !== undefined", timeout=20_000)
-        ARTIFACTS.mkdir(exist_ok=True)
-        pg.screenshot(path=str(ARTIFACTS / "map.png"))
-        yield pg, errors
-        browser.close()
+def page(chromium, built):
+    pg, errors = open_offline(chromium, built / "map.html")
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "map.png"))
+    yield pg, errors
+    pg.close()
 
 
 def test_leaflet_created_the_map(page):
