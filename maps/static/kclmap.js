@@ -57,6 +57,8 @@
   /* data: {n, num: {col: [...]}, cat: {col: [values]}, code: {col: [codes]}} */
   function KclmapEvents(map, data, groups, options) {
     options = options || {};
+    // Clustering needs a maximum zoom, which a map without tile layers does not have.
+    if (map.options.maxZoom === undefined && map.getMaxZoom() === Infinity) map.options.maxZoom = 18;
     this.map = map;
     this.data = data;
     this.groups = groups;      // group key -> L.FeatureGroup (in the layer control)

@@ -158,3 +158,38 @@ def test_module_entry_point_and_help():
     )
     for command in ("geocode", "places", "extract", "zones", "enrich", "stats", "build", "report"):
         assert command in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("only", "files"),
+    [
+        ("map", {"map.html"}),
+        ("map,gpkg", {"map.html", "kclmap.gpkg"}),
+        ("report", {"report.html"}),
+        ("static,stats", {"map.png", "map.svg", "stats.json"}),
+    ],
+)
+def test_build_only_writes_the_outputs_asked_for(capsys, tmp_path, only, files):
+    out = tmp_path / "out"
+    code, _, _ = run(
+        capsys, "build", "--events", str(DATA / "map_events.csv"), "-o", str(out), "--only", only
+    )
+    assert code == 0
+    assert {p.name for p in out.iterdir()} == files
+
+
+def test_build_only_refuses_an_unknown_output(capsys, tmp_path):
+    with pytest.raises(SystemExit) as info:
+        main(
+            [
+                "build",
+                "--events",
+                str(DATA / "map_events.csv"),
+                "-o",
+                str(tmp_path),
+                "--only",
+                "map,pdf",
+            ]
+        )
+    assert info.value.code == 2
+    assert "expected a comma-separated list of" in capsys.readouterr().err
