@@ -68,7 +68,14 @@ BLANK_TILE = (
 
 
 class KclmapMap(folium.Map):
-    """A ``folium.Map`` whose inline Jupyter display is self-contained (no CDN, works offline)."""
+    """A ``folium.Map`` whose inline Jupyter display is self-contained (no CDN, works offline).
+
+    It loads Leaflet and jQuery (folium's popups use it) only: kclmap draws no Bootstrap
+    widgets or awesome-markers, so Bootstrap and the icon fonts are left out.
+    """
+
+    default_js = [js for js in folium.Map.default_js if js[0] in ("leaflet", "jquery")]  # noqa: RUF012
+    default_css = [css for css in folium.Map.default_css if css[0] == "leaflet_css"]  # noqa: RUF012
 
     def _repr_html_(self, **kwargs: Any) -> str:
         from maps.offline import inline_assets
@@ -81,6 +88,22 @@ class KclmapMap(folium.Map):
         )
 
 
+WEB_TOLERANCE_DEG = 0.0005  # ~50 m: invisible at the zooms the map is read at, a third the size
+
+
+def _web_geometry(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Reference outlines simplified by ~50 m and snapped to 4 decimals, for the web map only.
+
+    The GIS outputs keep the full geometry; the browser parses and draws far less.
+    """
+    import shapely
+
+    out = frame.copy()
+    geoms = shapely.simplify(out.geometry.to_numpy(), WEB_TOLERANCE_DEG, preserve_topology=True)
+    out["geometry"] = shapely.set_precision(geoms, 1e-4, mode="pointwise")
+    return out
+
+
 def _geojson(
     frame: gpd.GeoDataFrame,
     name: str,
@@ -89,7 +112,7 @@ def _geojson(
     tooltip: list[str] | None = None,
     show: bool = True,
 ) -> folium.GeoJson:
-    data = json.loads(frame.to_json(drop_id=True))
+    data = json.loads(_web_geometry(frame).to_json(drop_id=True))
     kwargs: dict[str, Any] = {}
     if tooltip:
         kwargs["tooltip"] = folium.GeoJsonTooltip(fields=tooltip)

@@ -371,7 +371,7 @@
       var k = places.ref[j];
       add(name, places.lat[k], places.lon[k], places.kind[k], name + " → " + places.name[k]);
     });
-    var folded = names.map(fold);
+    var folded = null;  // folded on the first search, not while the page opens
     var zoomOf = {governorate: 8, region: 8, district: 10, subdistrict: 11, city: 11};
     var marker = null;
     // Exact names first, then names that start with the query, then names that contain it;
@@ -379,6 +379,7 @@
     function find(q) {
       var f = fold(q), exact = [], starts = [], contains = [];
       if (!f) return [];
+      if (!folded) folded = names.map(fold);
       for (var j = 0; j < folded.length; j++) {
         var at = folded[j].indexOf(f);
         if (at < 0) continue;
