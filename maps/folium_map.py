@@ -186,7 +186,12 @@ def _centre_markers(centres: gpd.GeoDataFrame, *, front: bool) -> folium.Feature
         folium.CircleMarker(
             [row.geometry.y, row.geometry.x],  # folium wants (lat, lon)
             popup=folium.Popup(_centre_popup(row), max_width=320),
-            tooltip=folium.Tooltip(html.escape(label), permanent=front),
+            tooltip=folium.Tooltip(
+                html.escape(label),
+                permanent=front,
+                direction="left",
+                class_name="kclmap-front-label" if front else "",
+            ),
             **style,
         ).add_to(group)
     return group
@@ -400,6 +405,6 @@ def build_map(
     root.html.add_child(
         Element(f'<div class="kclmap-title" id="kclmap-title">{html.escape(title)}</div>')
     )
-    m.add_child(_Control("kclmap-legend", "bottomright"))
+    m.add_child(_Control("kclmap-legend", "bottomleft"))
     m.add_child(_Control("kclmap-title", "bottomleft"))
     return m
