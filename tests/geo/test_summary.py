@@ -68,3 +68,18 @@ def test_only_precisely_placed_events_go_in_distance_bands(enriched, event_id, b
     one = summary_tables(enriched[enriched["event_id"] == event_id])
     bands = one["by_distance_band"]["band"].astype(str).tolist()
     assert (bands != [UNCERTAIN_BAND]) is banded
+
+
+@pytest.mark.parametrize(
+    ("event_date", "published", "kind"),
+    [
+        ("2017-10-16", "2022-08-08", "background"),  # told five years later, flag or not
+        ("2021-09-01", "2022-08-08", "event"),  # under a year before the article
+        ("2017-10-16", None, "event"),  # no publication date: only the flag decides
+    ],
+)
+def test_history_more_than_a_year_before_its_article_is_background(event_date, published, kind):
+    frame = pd.DataFrame(
+        {"event_date": [event_date], "published": [published], "background": [False]}
+    )
+    assert event_kind(frame).item() == kind

@@ -12,6 +12,7 @@ from geo.analysis import enrich
 from geo.gisio import read_events
 from geo.layers import reference_layers
 from maps.event_data import derived_codes
+from maps.legend import TYPE_LABELS
 from maps.static_map import LAND, render_static
 from maps.style import ATTRIBUTION_TEXT
 from tests.conftest import DATA
@@ -102,3 +103,20 @@ def test_the_front_is_labelled_as_a_front(figure):
     ax = _map_axes(figure)
     assert "Hamrin–Qaratapa front" in [t.get_text() for t in ax.texts]
     assert "Front (at its named anchor)" in [t.get_text() for t in _map_legend_texts(figure)]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        *TYPE_LABELS.values(),
+        "Placed to a district (ring, colour by type)",
+        "Joint coordination centre",
+        "Front (at its named anchor)",
+        "Coordination line (approximate)",
+        "Security-gap band",
+        "Disputed territories",
+        "Neighbouring countries",
+    ],
+)
+def test_static_legend_lists_every_symbol(figure, label):
+    assert label in [t.get_text() for t in _map_legend_texts(figure)]
