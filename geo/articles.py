@@ -21,7 +21,7 @@ from pathlib import Path
 
 from geo.errors import InputError
 from geo.reading.encoding import decode_bytes
-from geo.reading.html import html_published, html_to_text
+from geo.reading.html import html_published, html_to_text, visible_lines
 from geo.reading.language import looks_english
 from geo.reading.metadata import load_sidecar, parse_date_value, split_header
 from geo.reading.published import find_publication_date
@@ -104,7 +104,7 @@ def _published(
         found = html_published(raw_html, url=url)
         if found is not None:
             return found, "html", notes
-    page = find_publication_date(text, url=url)
+    page = find_publication_date(visible_lines(raw_html) if raw_html else text, url=url)
     if page.value is not None and page.source != "updated":
         return page.value, page.source, [*notes, *page.warnings]
     if published is not None:  # the caller's date for a page that states none

@@ -42,7 +42,9 @@ _COPYRIGHT_YEAR = re.compile(
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _PROSE_END = re.compile(r"[.!?][\"”’)]*\s*$")
-_MAX_TOP_LINES = 60
+_MAX_TOP_LINES = 80  # non-empty lines
+# Site notices that read like prose but are not the story (cookie banners, paywalls).
+_NOTICE = re.compile(r"\bcookies?\b|\bsubscri(?:be|ption)\b|\bprivacy\b", re.I)
 
 _URL_DATES = (
     # /2021/12/08/ (also /2021/12/8)
@@ -143,7 +145,8 @@ def page_date_candidates(text: str) -> list[PageDate]:
     out: list[PageDate] = []
     prose = 0
     chrome_above = True
-    for index, full_line in enumerate(text.splitlines()[:_MAX_TOP_LINES]):
+    lines = [line for line in text.splitlines() if line.strip()][:_MAX_TOP_LINES]
+    for index, full_line in enumerate(lines):
         line = full_line[:2000]
         for ref in find_dates(line, None):
             if ref.value is not None and ref.precision == "day":
@@ -152,7 +155,7 @@ def page_date_candidates(text: str) -> list[PageDate]:
         dated = bool(out) and out[-1].line == index
         if line.strip() and not dated:
             chrome_above = chrome_above and _is_chrome(line)
-        prose += _is_prose(line) and index > 0
+        prose += _is_prose(line) and index > 0 and not _NOTICE.search(line)
         if prose >= 2:  # a standfirst, then the lead paragraph: the top of the page is over
             break
     return out

@@ -167,3 +167,30 @@ def test_ambiguous_numeric_byline_is_settled_by_the_url(url, expected, warned):
     found = find_publication_date("Title\n3/11/2021 12:10:00\n\nBody.", url=url)
     assert found.value == expected
     assert bool(found.warnings) is warned
+
+
+PAGE = (
+    "<html><head><title>T</title></head><body><div>Saturday, 11 May 2024</div>"
+    "<nav><a>Home</a> | <a>Iraq</a> | <a>World</a></nav>"
+    "<h1>Gunmen kill two soldiers near Daquq</h1>{byline}"
+    "<figure><figcaption>Soldiers near Daquq, March 2, 2019. Photo: Rudaw</figcaption></figure>"
+    "<p>ISIS militants attacked an army post near Daquq on Saturday, killing two soldiers, a "
+    "security source told reporters at the scene.</p><footer>&copy; 2019 Rudaw</footer>"
+    "</body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("<div>Kurdistan 05:49 PM - 2019-11-03</div>", date(2019, 11, 3)),
+        ("<p>Published 2019/11/03 10:35</p>", date(2019, 11, 3)),
+        ("", None),  # only a "today" header, a caption and a copyright year: no date
+    ],
+)
+def test_html_page_without_date_markup_is_read_like_a_text_page(byline, expected):
+    article = article_from_text(PAGE.format(byline=byline), source="p.html", html=True)
+    assert article.published == expected
+    if expected is None:
+        assert any("'today' header" in w for w in article.warnings)
+        assert any("caption" in w for w in article.warnings)
