@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from os import PathLike
 from pathlib import Path
 
 from geo.errors import InputError
@@ -176,9 +177,10 @@ def article_from_text(
 
 
 def read_article(
-    path: Path, *, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | PathLike[str], *, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Article:
     """Read one article file; raise :class:`InputError` with a one-line reason on failure."""
+    path = Path(path)
     try:
         size = path.stat().st_size
     except OSError as err:
@@ -211,9 +213,9 @@ def read_article(
     )
 
 
-def iter_article_paths(paths: Iterable[Path]) -> Iterator[Path]:
+def iter_article_paths(paths: Iterable[str | PathLike[str]]) -> Iterator[Path]:
     """Every article file under ``paths`` (directories recursively), sorted, sidecars skipped."""
-    for path in paths:
+    for path in map(Path, paths):
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
@@ -225,7 +227,10 @@ def iter_article_paths(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def read_articles(
-    paths: Iterable[Path], *, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | PathLike[str]],
+    *,
+    published: date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[list[Article], list[ReadProblem]]:
     """Read every article under ``paths``; duplicates (same clean text) are kept once."""
     articles: list[Article] = []
