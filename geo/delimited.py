@@ -67,6 +67,9 @@ def decode_bytes(raw: bytes, *, name: str) -> tuple[str, list[str]]:
         return text, [note]
 
 
+_SEP_HINT = re.compile(r"^\ufeff?sep=(.)\r?\n", re.I)  # Excel's first line "sep=;"
+
+
 def _sniff_delimiter(text: str) -> str:
     """The delimiter that splits the header line into the most fields (comma on a tie)."""
     header = next(iter(text.splitlines()), "")
@@ -92,9 +95,12 @@ def read_delimited(path: str | PathLike[str]) -> Sheet:
     except OSError as err:
         raise InputError(f"cannot read {str(path)!r}: {err.strerror or err}") from err
     text, notes = decode_bytes(raw, name=path.name)
-    delimiter = _sniff_delimiter(text)
+    if hint := _SEP_HINT.match(text):  # Excel reads and hides it: the header stays row 1
+        delimiter, text = hint[1], text[hint.end() :]
+    else:
+        delimiter = _sniff_delimiter(text)
     if delimiter != ",":
-        notes.append(f"{path.name}: {_NAMES[delimiter]}-delimited")
+        notes.append(f"{path.name}: {_NAMES.get(delimiter, repr(delimiter))}-delimited")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)

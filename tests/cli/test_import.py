@@ -99,6 +99,19 @@ def test_mixed_build_maps_every_dataset_and_links_them(mixed_build):
         assert props[key]["dist_to_line_km"] is not None
 
 
+def test_mixed_build_states_the_overlap_in_stats_json(mixed_build):
+    _, out, _ = mixed_build
+    stats = json.loads((out / "stats.json").read_text())
+    assert "1 of the 1 extracted attack is also in UCDP" in stats["cross_source"]
+
+
+def test_enrich_links_a_file_holding_several_datasets(capsys, mixed_build, tmp_path):
+    _, out, _ = mixed_build
+    code, _, err = run(capsys, "enrich", out / "events.geojson", "-o", tmp_path / "e.csv")
+    assert code == 0
+    assert "1 of the 1 extracted attack is also in ACLED" in err
+
+
 def test_build_writes_geopackage_1_2(mixed_build):
     _, out, _ = mixed_build
     con = sqlite3.connect(out / "kclmap.gpkg")

@@ -66,6 +66,20 @@ def test_delimiter_is_sniffed(tmp_path, delimiter):
     assert list(frame["event_id"]) == [r["event_id"] for r in _rows()]
 
 
+def test_excel_sep_line_sets_the_delimiter(tmp_path):
+    rows = _rows()[:2]
+    rows[1]["fatalities"] = "many"
+    path = _write(tmp_path / "e.csv", rows, delimiter=";")
+    path.write_bytes(b"sep=;\r\n" + path.read_bytes())
+    # Excel hides the sep= line: the header is still row 1, the bad cell row 3.
+    with pytest.raises(InputError, match=r"'fatalities' in row 3"):
+        read_events(path)
+    rows[1]["fatalities"] = "2"
+    path = _write(tmp_path / "e.csv", rows, delimiter=";")
+    path.write_bytes(b"sep=;\r\n" + path.read_bytes())
+    assert list(read_events(path)["fatalities"].fillna(-1)) == [-1, 2]
+
+
 def test_decimal_commas_in_coordinates_are_read_with_a_note(tmp_path):
     rows = _rows()
     for row in rows:
