@@ -113,7 +113,7 @@ def test_date_range_of_a_ucdp_event_is_its_stated_range():
 
 
 def test_a_country_level_event_does_not_link_across_months():
-    # A UCDP event known only to the country (400 km) on 1 March links to nothing in April.
+    # An event known only to the country (400 km) links to one on 14 March, not in April.
     frame = _pair(precision_km=400.0, lat=36.0, event_date="2022-04-20")
     assert frame["same_as"].isna().all()
     frame = _pair(precision_km=400.0, lat=36.0, event_date="2022-03-14")

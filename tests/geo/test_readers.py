@@ -110,11 +110,40 @@ def test_spreadsheet_dates_are_read_when_unambiguous(tmp_path, written, expected
     assert any("'event_date'" in n and how in n for n in table.notes)
 
 
-def test_ambiguous_spreadsheet_dates_are_refused(tmp_path):
+def test_ambiguous_spreadsheet_dates_are_refused(tmp_path, monkeypatch):
+    for key in ("LC_ALL", "LC_TIME"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # no locale to say which order
     rows = _rows()[:2]
     rows[0]["event_date"], rows[1]["event_date"] = "01/02/2022", "03/04/2022"
     with pytest.raises(InputError, match=r"'01/02/2022' could be day/month or month/day"):
         read_events(_write(tmp_path / "e.csv", rows))
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected", "how"),
+    [
+        (
+            "en_GB.UTF-8",
+            ["2022-02-01", "2022-04-03"],
+            "day/month/year, the order of the locale en_GB",
+        ),
+        ("de_DE.UTF-8", ["2022-02-01", "2022-04-03"], "day/month/year"),
+        (
+            "en_US.UTF-8",
+            ["2022-01-02", "2022-03-04"],
+            "month/day/year, the order of the locale en_US",
+        ),
+    ],
+)
+def test_ambiguous_dates_follow_the_locale(tmp_path, monkeypatch, locale, expected, how):
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_TIME", locale)
+    rows = _rows()[:2]
+    rows[0]["event_date"], rows[1]["event_date"] = "01/02/2022", "03/04/2022"
+    table = read_table(_write(tmp_path / "e.csv", rows))
+    assert [d.isoformat() for d in table.frame["event_date"]] == expected
+    assert any(how in n for n in table.notes)
 
 
 @pytest.mark.parametrize("column", ["WKT", "wkt_geom", "geometry"])
