@@ -75,6 +75,7 @@ def _parse_place(line: str) -> Place:
         population=int(r[10]),
         importance=float(r[11]),
         source=r[12],
+        city=r[13] if len(r) > 13 else "",
     )
 
 

@@ -146,8 +146,12 @@ def test_report_takes_a_ucdp_file(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("case", "count", "note"),
     [
-        ("blank_ids_edited.csv", 21, "2 row(s) without an event_id were given one"),
-        ("excel_ansi.csv", 19, "read as Windows-1252"),
+        (
+            "17-blank-ids-dropped/events_edited.csv",
+            21,
+            "2 row(s) without an event_id were given one",
+        ),
+        ("18-excel-ansi-csv/events_excel_ansi.csv", 19, "read as Windows-1252"),
     ],
 )
 def test_spreadsheet_cases_are_read_with_a_note(capsys, tmp_path, case, count, note):

@@ -32,7 +32,7 @@ def _write(path, rows, *, delimiter=",", encoding="utf-8", columns=None):
 
 def test_excel_ansi_csv_is_read_as_windows_1252():
     # ../shared/cases/18-excel-ansi-csv: an en dash, curly quotes and "Mexmûr", CRLF line ends.
-    table = read_table(CASES / "excel_ansi.csv")
+    table = read_table(CASES / "18-excel-ansi-csv/events_excel_ansi.csv")
     assert len(table.frame) == 19
     assert "Mexmûr" in set(table.frame["place_query"])
     assert any("– checked by analyst “OK”" in q for q in table.frame["quote"])
@@ -41,13 +41,13 @@ def test_excel_ansi_csv_is_read_as_windows_1252():
 
 def test_rows_added_by_hand_without_id_get_ids_and_a_note():
     # ../shared/cases/17-blank-ids-dropped: two hand-added rows (Daquq, Kifri) with no event_id.
-    table = read_table(CASES / "blank_ids_edited.csv")
+    table = read_table(CASES / "17-blank-ids-dropped/events_edited.csv")
     frame = table.frame
     assert len(frame) == 21
     assert frame["event_id"].is_unique
     assert {"Daquq", "Kifri"} <= set(frame["place"])
     assert any("2 row(s) without an event_id" in n and "(21, 22)" in n for n in table.notes)
-    again = read_events(CASES / "blank_ids_edited.csv")
+    again = read_events(CASES / "17-blank-ids-dropped/events_edited.csv")
     assert list(again["event_id"]) == list(frame["event_id"])  # stable across reads
 
 
