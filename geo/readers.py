@@ -267,5 +267,14 @@ def read_table(
     try:
         frame = frame_records(records, labels=labels)
     except InputError as err:
-        raise InputError(f"{str(path)!r}: {err}") from err
+        message = str(err)
+        if fmt != "kclmap":  # name the column as the user's table calls it
+            from geo.datasets import acled, ucdp
+
+            sources = ucdp.SOURCE_COLUMNS if fmt == "ucdp" else acled.SOURCE_COLUMNS
+            for ours, theirs in sources.items():
+                message = message.replace(
+                    f"column {ours!r}", f"column {theirs!r} (kclmap's {ours!r})", 1
+                )
+        raise InputError(f"{str(path)!r}: {message}") from err
     return EventTable(frame, fmt, notes)
