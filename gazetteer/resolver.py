@@ -9,6 +9,7 @@ hint, and the distance to other places named in the same text.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from gazetteer.answers import ALTERNATIVES, load_answers
 from gazetteer.compound import split_compound
 from gazetteer.context import Context
 from gazetteer.errors import UnknownPlaceError
@@ -37,9 +39,11 @@ from gazetteer.store import (
 __all__ = ["Gazetteer"]
 
 MAX_QUERY_CHARS = 200
+_COMPOUND_CHARS = re.compile(r"[-–—(\['’`]")  # characters a compound name needs
 FUZZY_CUTOFF = 86.0  # rapidfuzz ratio (0-100) below which a fuzzy hit is not a candidate
 TRANSLIT_FLOOR = 0.7  # light-key similarity a skeleton hit needs (0-1)
-SEAT_BONUS = 0.5  # a settlement inside a same-named district, region or feature
+SEAT_BONUS = 0.5  # a town inside a same-named district, region or feature
+SEAT_KINDS = frozenset({"town", "city"})  # the build makes each unit's seat a town
 MEMO_SIZE = 100_000  # resolved queries remembered (news repeats the same names constantly)
 _UNIT_HINTS = frozenset({"governorate", "district", "subdistrict"})
 ALIAS_BONUS = 0.5  # a curated alias states which homonym the reporting means
@@ -127,9 +131,11 @@ class Gazetteer:
         names: Iterable[NameRow],
         aliases: Iterable[Alias] = (),
         shapes: Mapping[str, Line] | None = None,
+        answers: Mapping[str, str] | None = None,
     ) -> None:
         self.places: Sequence[Place] = places
         self.shapes: Mapping[str, Line] = shapes or {}
+        self.answers: Mapping[str, str] = answers or {}
         ids = places.ids if isinstance(places, PlaceTable) else [p.id for p in places]
         self._by_id = {pid: i for i, pid in enumerate(ids)}
         self._exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -155,6 +161,7 @@ class Gazetteer:
             load_names(data_dir),
             load_aliases(data_dir / "aliases.csv"),
             load_shapes(shapes) if shapes.exists() else None,
+            load_answers(data_dir / "answers.tsv.gz", data_dir / "aliases.csv"),
         )
 
     def __len__(self) -> int:
@@ -173,6 +180,11 @@ class Gazetteer:
 
     # -- candidate generation --------------------------------------------------------------
 
+    def _kind(self, idx: int) -> str:
+        """Place ``idx``'s kind, without parsing the record when the table is lazy."""
+        table = self.places
+        return table.kind(idx) if isinstance(table, PlaceTable) else table[idx].kind
+
     @cached_property
     def _skeleton(self) -> dict[str, list[tuple[int, str, str]]]:
         """Names grouped by transliteration skeleton (built on the first non-exact query)."""
@@ -185,8 +197,9 @@ class Gazetteer:
     def _area_skeleton(self) -> dict[str, list[tuple[int, str, str]]]:
         """Skeleton index of the places that are not settlements (units, regions, features)."""
         out: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        kind = self._kind
         for fkey, rows in self._skeleton.items():
-            keep = [r for r in rows if self.places[r[0]].kind not in SETTLEMENT_KINDS]
+            keep = [r for r in rows if kind(r[0]) not in SETTLEMENT_KINDS]
             if keep:
                 out[fkey] = keep
         return out
@@ -220,9 +233,9 @@ class Gazetteer:
     def _first_word(self) -> dict[str, list[tuple[int, str]]]:
         """Towns and cities by the first word of their names ("taza" -> Taza Khurmatu)."""
         out: dict[str, dict[int, str]] = defaultdict(dict)
+        kind = self._kind
         for row in self.names:
-            place = self.places[row.place]
-            if place.kind in ("town", "city"):
+            if kind(row.place) in ("town", "city"):
                 tokens = parse_query(row.name).tokens
                 if len(tokens) >= 2 and len(tokens[0]) >= 4:
                     out[tokens[0]].setdefault(row.place, row.name)
@@ -394,10 +407,8 @@ class Gazetteer:
                 total += ALIAS_BONUS  # unless the query's own word names another kind
             if fit is not None:
                 total += fit
-            elif (
-                p.kind in SETTLEMENT_KINDS
-                and p.kind != "neighbourhood"
-                and any(e.place.id != p.id and _within(p, e.place) for e in evidence)
+            elif p.kind in SEAT_KINDS and any(
+                e.place.id != p.id and _within(p, e.place) for e in evidence
             ):
                 total += SEAT_BONUS  # the town that gives its name to the unit around it
             if spot_key(c.name) == verbatim:
@@ -478,6 +489,16 @@ class Gazetteer:
         """
         if not isinstance(name, str):
             raise UnknownPlaceError(repr(name))
+        if (
+            not context
+            and hint is None
+            and hint_district is None
+            and max_alternatives == ALTERNATIVES
+            and len(name) <= MAX_QUERY_CHARS
+        ):
+            line = self.answers.get(spot_key(name))
+            if line is not None:  # a known name, no context: its precomputed answer
+                return self._stored(name, line)
         memo_key = (name, hint, hint_district, tuple(p.id for p in context), max_alternatives)
         hit = self._memo.get(memo_key)
         if hit is not None:
@@ -497,11 +518,26 @@ class Gazetteer:
             raise UnknownPlaceError(result.query, result.suggestions)
         return result
 
+    def _stored(self, name: str, line: str) -> Match:
+        """The match for ``name`` from its precomputed answer line (see ``answers.py``)."""
+        _, idx, score, method, matched, alts = line.split("\t")
+        places = self.places
+        runners = (
+            tuple((places[int(i)], float(q)) for i, q in (a.split(":") for a in alts.split("|")))
+            if alts
+            else ()
+        )
+        return Match(name, places[int(idx)], float(score), method, matched, runners)  # type: ignore[arg-type]
+
     def _resolve(self, name: str, *, ctx: Context, limit: int) -> Match:
         clean = " ".join(name.split())
         if len(clean) > MAX_QUERY_CHARS:
             raise UnknownPlaceError(name[:80])
-        compound = split_compound(clean) if any(c in clean for c in "-–—('’`[") else None
+        compound = split_compound(clean) if _COMPOUND_CHARS.search(clean) else None
+        if compound is not None:
+            whole = parse_query(clean).key  # a known name that merely looks compound
+            if whole in self._exact or whole in self._alias:
+                compound = None
         if compound is not None:
             found = self._resolve_compound(
                 clean, compound.form, compound.first, compound.second, ctx
@@ -518,10 +554,15 @@ class Gazetteer:
             raise UnknownPlaceError(name[:80])  # suggestions cost a wide scan: see suggest()
         best = ranked[0][1]
         if ctx.empty and _weak(best, query):
-            # A look-alike village with nothing to say it is meant: "I don't know" (with the
-            # look-alikes as suggestions) beats a confident village 600 km off.
-            names = dict.fromkeys(c.place.name for _, c in ranked[: limit + 1])
-            raise UnknownPlaceError(name[:80], tuple(names))
+            # A look-alike village with nothing to say it is meant: an exact namesake wins,
+            # else "I don't know" (with the look-alikes as suggestions) beats a confident
+            # village 600 km off.
+            exact = [rc for rc in ranked if rc[1].method in ("exact", "alias")]
+            if not exact:
+                names = dict.fromkeys(c.place.name for _, c in ranked[: limit + 1])
+                raise UnknownPlaceError(name[:80], tuple(names))
+            ranked = [exact[0], *(rc for rc in ranked if rc is not exact[0])]
+            best = ranked[0][1]
         alts = tuple((c.place, c.quality) for _, c in ranked[1 : 1 + limit])
         place = best.place
         line = self.shapes.get(place.id)
