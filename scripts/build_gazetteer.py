@@ -449,7 +449,7 @@ def seat_towns(b: Builder) -> int:
     """Promote the village that is the seat of an admin unit to a town (Jalawla, Amerli...).
 
     A seat is a settlement inside an OCHA district or sub-district whose name is a spelling of
-    the unit's (same skeleton, or vowel-folded similarity >= 0.8), or one whose alternate names
+    the unit's (vowel-folded similarity >= 0.8, or >= 0.6 with the same skeleton), or one whose alternate names
     call it a unit ("Amirli Subdistrict"). A unit has one seat: none is promoted when a town or
     city there already bears the name; among several villages, the most populous, then the one
     nearest the unit's anchor point. Returns the number promoted.
@@ -472,10 +472,12 @@ def seat_towns(b: Builder) -> int:
             )
 
     def bears(idx: int, unit: tuple[str, str, float, float]) -> bool:
-        return any(
-            fuzzy_key(n) == unit[0] or fuzz.ratio(vowel_key(light_key(n)), unit[1]) >= 80
-            for n in names.get(idx, [])
-        )
+        # Short skeletons collide ("Asyud" ~ "Saadiya": s-d), so the spelling must be close.
+        for n in names.get(idx, []):
+            sim = fuzz.ratio(vowel_key(light_key(n)), unit[1])
+            if sim >= 80 or (sim >= 60 and fuzzy_key(n) == unit[0]):
+                return True
+        return False
 
     seats: dict[str, list[int]] = {}
     promote: set[int] = set()
