@@ -62,6 +62,11 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"warplanes?",
         r"bombard\w*",
         r"(?:air force|aircraft|jets|drones?) (?:struck|bombed|targeted|hit|pounded)",
+        r"(?:F-?16|Sukhoi)s?(?: (?:fighter )?(?:jets|aircraft|warplanes))?",
+        r"fighter jets",
+        r"(?:jets|aircraft|warplanes|helicopters)(?: of [\w -]{3,30}?)? (?:struck|bombed|carried out|"
+        r"hit|destroyed|pounded|targeted|killed|engaged)",
+        r"strikes?(?= (?:engaged|destroyed|killed|hit|on|against|targeting|near|in))",
     ),
     "arrest": _rx(
         r"arrest(?:ed|s)?",
@@ -76,6 +81,14 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"patrols?",
         r"sweeps?",
         r"raids?",
+        r"raided",
+        r"swept",
+        r"searched",
+        r"combed",
+        r"cleared",
+        r"hunted down",
+        r"destroyed",
+        r"dismantled",
         r"offensive",
         r"clearance",
         r"combing",
@@ -273,6 +286,56 @@ _SUBTYPES = (
 )
 
 
+# Names of institutions that hold a trigger word: "Kirkuk Operations Command", "Security Media
+# Cell", "Counter-Terrorism Service", "operations room": a headquarters, not an operation.
+_INSTITUTION = re.compile(
+    r"\b(?:[A-Z][\w-]*\s+){0,3}Operations?\s+(?:Command|Center|Centre|Room)\b|"
+    r"\b(?:joint\s+)?operations?\s+(?:command|room|cent(?:er|re)s?)\b|"
+    r"\b(?:Security Media Cell|Counter[- ]Terrorism Service|Anti[- ]Terrorism\s+\w+)\b|"
+    r"\bair (?:force|defen[cs]e)\s+(?:base|command)\b",
+    re.I,
+)
+# What is said, judged, mourned or denied is not an event of this report.
+_NOT_EVENT = _rx(
+    r"sentenced",
+    r"court",
+    r"verdict",
+    r"trial",
+    r"convicted",
+    r"funerals?",
+    r"mourners",
+    r"buried",
+    r"condemn\w*",
+    r"denied",
+    r"denies",
+    r"deny",
+    r"rumou?rs?",
+    r"expected to",
+    r"later this (?:month|week|year)",
+    r"next (?:week|month)",
+    r"anniversary",
+)
+# "suspected of planning attacks": the attack is what the arrested are accused of
+_ACCUSED = re.compile(
+    r"\b(?:suspected of|accused of|charged with|involved in|responsible for|took part in|"
+    r"taken part in|part in|links? to|wanted for|behind|planning|plotting|role in|"
+    r"(?:carry|carrying) out)\s+(?:\w+\s+){0,4}$",
+    re.I,
+)
+_BACKED = re.compile(
+    r"\b(?:backed|supported|assisted|covered)\s+by\s+(?:\w+\s+){0,4}$|"
+    r"\b(?:with|under)\s+(?:the\s+)?(?:support|cover)\s+of\s+(?:\w+\s+){0,4}$",
+    re.I,
+)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|its|their)\s+(?:\w+\s+)?$", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+
+
+def mask_institutions(sentence: str) -> str:
+    """``sentence`` with institution names blanked out (same length, offsets kept)."""
+    return _INSTITUTION.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
 @dataclass(frozen=True, slots=True)
 class Classification:
     """The verdict on one sentence."""
@@ -315,6 +378,16 @@ def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | N
             return False
         if _NEGATION.search(clause[-40:]) and not killed:
             return False
+    if kind in ("attack", "operation", "airstrike") and _ACCUSED.search(lead[-60:]):
+        return False
+    if kind == "airstrike" and _BACKED.search(lead[-50:]):
+        return False  # "troops backed by coalition aircraft raided": the raid is the event
+    if kind in ("operation", "airstrike") and re.search(
+        r"\b(?:met|meeting|talks|discuss\w*|review\w*|coordinat\w+ of|agreed)\b",
+        s[: m.start()],
+        re.I,
+    ):
+        return False  # "a meeting ... on joint operations": the topic, not an event
     if kind == "attack":
         plural_generic = m.group(0).lower() in ("attacks", "clashes", "bombs")
         return (
@@ -352,14 +425,24 @@ def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | N
     return False
 
 
-def classify(sentence: str, *, dated: bool) -> Classification | None:
-    """Classify one sentence; ``dated`` says whether it holds a resolvable date expression."""
+def classify(sentence: str, *, dated: bool, told: bool = False) -> Classification | None:
+    """Classify one sentence; ``dated`` says whether it holds a resolvable date expression.
+
+    ``told``: an event was already told earlier in the article, so a trigger in a definite
+    noun phrase ("The raid was carried out on intelligence...") refers back to it and makes
+    no new event.
+    """
+    if _NOT_EVENT.search(sentence):
+        return None
     killed, injured = count_casualties(sentence)
     names = [(a.start, a.end) for a in find_actors(sentence)]
+    masked = mask_institutions(sentence)
     for kind in PRIORITY:
-        for m in TRIGGERS[kind].finditer(sentence):
+        for m in TRIGGERS[kind].finditer(masked):
             if any(a <= m.start() and m.end() <= b for a, b in names):  # "Joint Operations Command"
                 continue
+            if told and not dated and _DEFINITE.search(masked[max(0, m.start() - 30) : m.start()]):
+                continue  # "the raid", "the attack": the event already told
             casualties = (killed or 0) + (injured or 0) or None
             if not _valid(kind, sentence, m, dated, casualties):
                 continue
@@ -375,6 +458,11 @@ def classify(sentence: str, *, dated: bool) -> Classification | None:
 _SECURITY = frozenset(
     {"Peshmerga", "Iraqi Security Forces", "US-led Coalition", "Popular Mobilization Forces"}
 )
+_AGGRESSOR_AFTER = re.compile(
+    r"\b(?:who|which|that)\s+(?:had\s+)?(?:tried|attempted|sought)\s+to\b|\brepel\w*|"
+    r"\binfiltrat\w*|\bfoil\w*|\bthwart\w*|\bin response to\b",
+    re.I,
+)
 _STRIKE_VERBS = re.compile(
     r"\b(?:killed|shot|shooting|clashed|clash(?:es)?|ambushed|targeted|"
     r"attacked|stormed|assault(?:ed)?)\b",
@@ -386,6 +474,10 @@ def _forces_strike_first(sentence: str, trigger: int) -> bool:
     """True when security forces are the subject before the trigger and ISIS only after it."""
     if not _STRIKE_VERBS.match(sentence, trigger):
         return False
+    if _PASSIVE.search(sentence[max(0, trigger - 25) : trigger]):
+        return False  # "two soldiers were killed when militants attacked": the victims
+    if _AGGRESSOR_AFTER.search(sentence, trigger):
+        return False  # "clashed with militants who tried to infiltrate": ISIS attacked
     actors = find_actors(sentence)
     before = [a.actor for a in actors if a.end <= trigger]
     after = [a.actor for a in actors if a.start >= trigger]

@@ -1,0 +1,225 @@
+"""Place phrases of one sentence: which named place is the event's, and how precisely.
+
+The reporting ties an event to a place with a small grammar of relation words: a locative
+preposition ("in", "near", "on the outskirts of"), a settlement noun ("the village of X",
+"X village"), a container that only narrows a place already named ("Zangar village in Daquq
+district of Kirkuk province", "Kirkuk's Multaqa subdistrict"), an offset from a reference town
+("20 km east of X", "a village south of X": the event is near X, not in it, so precision
+widens by the distance) and a span ("between X and Y"). Each place mention of a sentence is
+read into a :class:`PlacePhrase`; :func:`choose_place` picks the event's.
+
+Also: the newswire dateline ("ERBIL, Kurdistan Region -", "BAGHDAD, June 13 (Reuters) -",
+"Shafaq News/") that opens a story is where it was filed, not where anything happened:
+:func:`strip_dateline` measures it so the caller can leave it out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from gazetteer import Place
+
+__all__ = [
+    "FOREIGN_COUNTRIES",
+    "PlacePhrase",
+    "abroad",
+    "choose_place",
+    "foreign_names",
+    "read_place_phrases",
+    "strip_dateline",
+]
+
+FOREIGN_COUNTRIES = (
+    r"Syria|Turkey|Türkiye|Iran|Jordan|Saudi Arabia|Kuwait|Lebanon|Israel|Egypt|Afghanistan|"
+    r"Pakistan|Libya|Yemen|Europe|Germany|France|Belgium|Russia"
+)
+_DIR = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
+_SETTLEMENT = r"(?:village|town|city|area|district|subdistrict|sub-district|region|outskirts|vicinity|countryside|hills|desert|orchards|farmland|villages)"
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|around|outside|inside|into|on|to|toward|towards|from|within|across|"
+    r"along|of|nearby|close to|on the outskirts of|on the edge of|at the edge of|"
+    r"on the road (?:between|from|to)|" + _DIR + r"(?:ern)? of|between|and)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:" + _DIR + r"(?:ern)?\s+)?"
+    r"(?:(?:(?:village|town|city|area|district|subdistrict|sub-district|region|outskirts|"
+    r"vicinity|edge|countryside|hills|desert|orchards|farmland|villages|mountains?|plains?)"
+    r"\s+(?:of\s+)?(?:the\s+)?)?)$",
+    re.I,
+)
+_NOT_A_LOCATION = re.compile(
+    r"(?:governments?|authorit(?:y|ies)|officials?|leaders?|claimed by(?: both)?|"
+    r"disputed between|relations between|talks between|federal|capital|"
+    r"ministry|minister|governor|people of|residents of|mayor of|council of|"
+    r"police chief of|commander of|head of|sons of|natives? of|originally from|from the)\s+"
+    r"(?:of\s+)?(?:the\s+)?$",
+    re.I,
+)
+_CONTAINER_GAP = re.compile(
+    r"\s*(?:(?:village|town|city|area|district|subdistrict|sub-district|province|governorate|"
+    r"region|nahiya|qadha)\s*)?(?:,|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
+    r"(?:" + _DIR + r"(?:ern)?\s+)?",
+    re.I,
+)
+_OFFSET = re.compile(
+    r"(?:(?P<num>\d+(?:\.\d+)?)\s*(?:km|kilometres|kilometers|miles|mi)\b\s*(?:\([^)]*\)\s*)?"
+    r"(?:to the\s+)?|(?P<vague>a (?:village|town|area|spot|point|road|position)|villages?|"
+    r"hills?|areas?|desert|orchards|farms?)\s+(?:\w+\s+){0,2}?)?"
+    + _DIR
+    + r"(?:ern)? of\s+(?:the\s+)?$",
+    re.I,
+)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,2}?$", re.I)
+_FOREIGN_AFTER = re.compile(
+    r"^[\w'’ -]{0,20}?(?:,\s*|\s+in\s+)(?:(?:north|south|east|west)\w*\s+)?(?:"
+    + FOREIGN_COUNTRIES
+    + r")\b"
+)
+_FOREIGN_BEFORE = re.compile(
+    r"(?:(?:" + FOREIGN_COUNTRIES + r")(?:['’]s|n)\s+(?:\w+\s+){0,2}$)", re.I
+)
+_ABROAD = re.compile(
+    r"\b(?i:in|across the border in|inside|over the border in)\s+(?i:neighbou?ring\s+)?"
+    r"(?i:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+    r"(?:" + FOREIGN_COUNTRIES + r")\b|\b(?:Syrian Democratic Forces|SDF|Revolutionary Guards|"
+    r"Turkish police|in Istanbul)\b",
+)
+_DATELINE = re.compile(
+    r"^\s*(?:date\s+\S+\s+)?(?:\((?:[^()]{0,60})\)\s*[-–—]\s*)?"
+    r"(?:(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?\s*News(?:\s+Agency)?\s*/\s*|"
+    r"[A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'-]+){0,2}"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?\s*(?:\([^()]{1,40}\))?\s*(?:/\s*[A-Z]+\s*/\s*)?"
+    r"\s[-–—]{1,2}\s*|\d{1,2}\s*[-.)]\s+)"
+)
+
+
+def strip_dateline(sentence: str) -> int:
+    """Length of the dateline or agency tag that opens ``sentence`` (0 when none).
+
+    Examples
+    --------
+    >>> strip_dateline("ERBIL, Kurdistan Region - A bomb went off.")
+    26
+    """
+    end = 0
+    for _ in range(3):
+        m = _DATELINE.match(sentence, end)
+        if m is None or m.end() == end:
+            break
+        end = m.end()
+    return end
+
+
+@dataclass(frozen=True, slots=True)
+class PlacePhrase:
+    """A place named in a sentence and what the sentence says about it.
+
+    ``start``/``end`` are offsets in the sentence; ``offset_km`` is the distance of an
+    offset phrase ("20 km east of X" -> 20.0; "a village south of X" -> 15.0, a typical
+    reach), ``None`` when the event is at the place itself.
+    """
+
+    name: str
+    place: Place
+    start: int
+    end: int
+    locative: bool
+    container: bool
+    offset_km: float | None
+    between: bool
+    foreign: bool
+
+
+def abroad(sentence: str) -> bool:
+    """True when the sentence tells of something in another country ("In neighbouring Syria")."""
+    return bool(_ABROAD.search(sentence))
+
+
+def foreign_names(text: str, names: Iterable[str]) -> frozenset[str]:
+    """The ``names`` the article itself places abroad ("Syria's Hasakah", "Qamishli, Syria")."""
+    out = set()
+    for name in set(names):
+        esc = re.escape(name)
+        if re.search(
+            r"(?:" + FOREIGN_COUNTRIES + r")(?:['’]s|n)\s+(?:\w+\s+){0,1}" + esc + r"\b", text
+        ) or re.search(esc + r"(?:\s+\w+)?,\s*(?:" + FOREIGN_COUNTRIES + r")\b", text):
+            out.add(name)
+    return frozenset(out)
+
+
+def read_place_phrases(
+    sentence: str,
+    spans: Sequence[tuple[int, int, str, Place]],
+    *,
+    abroad_names: frozenset[str] = frozenset(),
+) -> list[PlacePhrase]:
+    """Read each resolved place mention ``(start, end, surface, place)`` of ``sentence``."""
+    out: list[PlacePhrase] = []
+    prev_end: int | None = None
+    for start, end, surface, place in spans:
+        before = sentence[max(0, start - 60) : start]
+        after = sentence[end : end + 60]
+        if _NOT_A_LOCATION.search(before):
+            prev_end = end
+            continue
+        if after.startswith(("'s", "’s")):
+            # "Kirkuk's Multaqa subdistrict": the owner narrows the place that follows
+            prev_end = end
+            continue
+        # "in southern Kirkuk's Multaqa": the locative before the owner counts for the owned
+        owner = re.search(r"(\b\w+\s+)?[\w-]+['’]s\s+$", before)
+        lead = before[: owner.start()] if owner else before
+        locative = bool(_LOCATIVE.search(lead))
+        gap = sentence[prev_end:start] if prev_end is not None else None
+        container = bool(
+            gap is not None
+            and len(gap) <= 40
+            and _CONTAINER_GAP.fullmatch(gap) is not None
+            and place.is_area
+        )
+        offset = _OFFSET.search(before)
+        offset_km = None
+        if offset is not None:
+            offset_km = float(offset.group("num")) if offset.group("num") else 15.0
+            locative = True
+        between = bool(_BETWEEN.search(before[-30:]))
+        foreign = (
+            surface in abroad_names
+            or bool(_FOREIGN_AFTER.match(after))
+            or bool(_FOREIGN_BEFORE.search(before))
+        )
+        out.append(
+            PlacePhrase(
+                surface,
+                place,
+                start,
+                end,
+                locative,
+                container,
+                offset_km,
+                between,
+                foreign,
+            )
+        )
+        prev_end = end
+    return out
+
+
+def _score(p: PlacePhrase, trigger: int) -> float:
+    score = 2.0 if p.locative else 0.0
+    if p.container:
+        score -= 2.5  # "in Daquq district" after "Zangar village": narrows, is not the place
+    if not p.place.is_area:
+        score += 0.6  # the most specific place the text ties to the event
+    score -= abs(p.start - trigger) / 200
+    score += 0.5 / (1 + p.place.precision_km / 10)
+    return score
+
+
+def choose_place(phrases: Sequence[PlacePhrase], trigger: int) -> tuple[float, PlacePhrase] | None:
+    """The event's place among ``phrases`` (the trigger word at offset ``trigger``)."""
+    usable = [p for p in phrases if not p.foreign]
+    if not usable:
+        return None
+    scored = [(_score(p, trigger), p) for p in usable]
+    return max(scored, key=lambda t: t[0])
