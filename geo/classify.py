@@ -286,6 +286,31 @@ _SUBTYPES = (
 )
 
 
+_PROTEST = _rx(
+    r"protest\w*",
+    r"demonstrat\w*",
+    r"rall(?:y|ied|ies)",
+    r"sit-in",
+    r"marched",
+    r"riot\w*",
+    r"demanding",
+    r"chanting",
+)
+_CIVIL_UNREST = _rx(
+    r"protest\w*",
+    r"demonstrat\w*",
+    r"rall(?:y|ied|ies)",
+    r"sit-in",
+    r"marched",
+    r"riot\w*",
+    r"(?:residents|crowds?|supporters|employees|graduates|workers|students|farmers|families)"
+    r"(?: of [\w' -]{2,40}?)? (?:gathered|blocked|burned|stormed|marched|set)",
+    r"tribes?",
+    r"tribal",
+    r"clans?",
+    r"feud",
+    r"family dispute",
+)
 # Names of institutions that hold a trigger word: "Kirkuk Operations Command", "Security Media
 # Cell", "Counter-Terrorism Service", "operations room": a headquarters, not an operation.
 _INSTITUTION = re.compile(
@@ -435,7 +460,20 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
     if _NOT_EVENT.search(sentence):
         return None
     killed, injured = count_casualties(sentence)
-    names = [(a.start, a.end) for a in find_actors(sentence)]
+    actors = find_actors(sentence)
+    names = [(a.start, a.end) for a in actors]
+    civil = _CIVIL_UNREST.search(sentence)
+    if (
+        civil is not None
+        and not any(a.actor == "ISIS" for a in actors)
+        and not _MODAL.search(sentence)
+        and (dated or killed or injured)
+    ):
+        # protesters, rioters, feuding tribes: ACLED's protests, riots and communal clashes
+        verdict = _verdict("other", sentence, civil, dated, killed, injured)
+        if not _PROTEST.search(sentence):
+            verdict = replace(verdict, subtype=None)
+        return verdict
     masked = mask_institutions(sentence)
     for kind in PRIORITY:
         for m in TRIGGERS[kind].finditer(masked):

@@ -6,12 +6,12 @@ Pure with respect to disk: the spotter (and through it the gazetteer) is injecte
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from gazetteer import Place, Spotter
+from gazetteer import Mention, Place, Spotter
 from geo.actors import SECURITY_FORCES, find_actors
 from geo.articles import Article
 from geo.casualties import count_casualties
@@ -144,13 +144,43 @@ def _is_history(body: str, ref: DateRef | None, pub: date | None) -> bool:
     return bool(_HISTORY.search(body))
 
 
+_CHUNK = 20_000
+
+
+def _spot(spotter: Spotter, text: str) -> list[Mention]:
+    """Place mentions of ``text``, spotted in paragraph-aligned chunks of ~20,000 characters.
+
+    The spotter compares each hit with the others (overlaps, context anchors), which grows
+    with the square of the text: a 3 MB file spotted whole took minutes. Chunks keep it linear;
+    an article under 20,000 characters is spotted whole, as before.
+    """
+    if len(text) <= _CHUNK:
+        return spotter.spot(text)
+    out: list[Mention] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", start + _CHUNK // 2, end)
+            end = cut + 1 if cut > 0 else end
+        out += [
+            Mention(m.text, m.start + start, m.end + start, m.match)
+            for m in spotter.spot(text[start:end])
+        ]
+        start = end
+    return out
+
+
 class _Extractor:
     def __init__(self, article: Article, spotter: Spotter) -> None:
         self.article = article
         self.spotter = spotter
         self.text = article.text
+        # the article's hash, once: recomputing it per event was the quadratic step
+        self.key = article.content_hash
         self.segments = [s for s in segment(self.text) if not s.headline]
-        self.mentions = spotter.spot(self.text)
+        self.mentions = _spot(spotter, self.text)
+        self.seg_starts = [s.start for s in self.segments]
         # mentions of each segment, found once by bisection (linear in the article's length)
         starts = [m.start for m in self.mentions]
         self.seg_mentions = [
@@ -319,7 +349,7 @@ class _Extractor:
             ref = _choose_date(refs, cls.trigger_start, cls, body)
             start = seg.start + offset
             event = Event(
-                event_id=make_event_id(self.article.content_hash, start, seg.end),
+                event_id=make_event_id(self.key, start, seg.end),
                 type=cls.type,
                 quote=body,
                 quote_start=start,
@@ -381,7 +411,9 @@ class _Extractor:
         if not events or events[-1].type not in ("attack", "operation", "airstrike"):
             return False
         last = events[-1]
-        told_in = next((s for s in self.segments if s.start <= last.quote_start < s.end), None)
+        starts = self.seg_starts
+        at = bisect_right(starts, last.quote_start) - 1
+        told_in = self.segments[at] if at >= 0 else None
         if told_in is None or told_in.paragraph != seg.paragraph:
             return False
         killed, injured = count_casualties(body)
@@ -525,13 +557,25 @@ def _same_event(o: Event, ev: Event) -> bool:
     )
 
 
+_LOOK_BACK = 40
+
+
 def _merge(events: list[Event]) -> list[Event]:
     """Fold repeated tellings of one event (same type, day and place) into the first."""
     out: list[Event] = []
+    by_key: dict[tuple[str, date | None], list[Event]] = {}  # same type and day only
+    by_quote: dict[str, Event] = {}
     for ev in events:
-        twin = next((o for o in out if _same_event(o, ev)), None)
+        bucket = by_key.setdefault((ev.type, ev.event_date), [])
+        twin = by_quote.get(ev.quote)
+        if twin is None or not _same_event(twin, ev):
+            # a retelling comes within a few events of the first telling: a bounded look-back
+            # keeps the merge linear in the article's length
+            twin = next((o for o in reversed(bucket[-_LOOK_BACK:]) if _same_event(o, ev)), None)
         if twin is None:
             out.append(ev)
+            bucket.append(ev)
+            by_quote.setdefault(ev.quote, ev)
             continue
         if ev.quote != twin.quote and ev.quote not in twin.extra_quotes:
             twin.extra_quotes.append(ev.quote)
