@@ -13,7 +13,8 @@ ACTORS: dict[str, tuple[str, ...]] = {
     "ISIS": (
         r"ISIS",
         r"ISIL",
-        r"IS(?= (?:militants?|fighters?|cells?|attack|members?|gunmen))",
+        r"IS(?= (?:militants?|fighters?|cells?|attacks?|members?|gunmen|group|suspects?|"
+        r"elements|remnants|hideouts?|positions?|financiers?|emirs?|commanders?))",
         r"Da['’]?esh",
         r"DAESH",
         r"Daish",
@@ -62,7 +63,7 @@ ACTORS: dict[str, tuple[str, ...]] = {
         r"(?:army|police|federal police) (?:units|forces|patrols?)",
         r"(?:Iraqi |federal )?(?:policemen|police officers?|police)",
         r"troops",
-        r"border guards",
+        r"(?:Iraqi )?border (?:guards|forces|police)",
         r"army",
         r"soldiers",
         r"security forces",
@@ -84,6 +85,7 @@ ACTORS: dict[str, tuple[str, ...]] = {
         r"PMF",
         r"PMU",
         r"Hashd(?: al-Shaabi)?",
+        r"Tribal Mobili[sz]ation(?: Forces| fighters?)?",
         r"(?:Iranian|Iran)-backed (?:militias?|militia forces|groups?)",
     ),
     "Kurdistan Regional Government": (

@@ -54,6 +54,22 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"grenades?",
         r"killed",
         r"assault(?:ed)?",
+        r"fired (?:on|at|upon)",
+        r"came under (?:\w+ )?fire",
+        r"shot at",
+        r"set fire",
+        r"set (?:\w+ )?ablaze",
+        r"torch(?:ed|ing)",
+        r"burn(?:ed|t|ing)",
+        r"fires? set by",
+        r"blew up",
+        r"blown up",
+        r"detonated",
+        r"rigged with explosives",
+        r"stole",
+        r"looted",
+        r"rustled",
+        r"extort\w*",
     ),
     "airstrike": _rx(
         r"air ?strikes?",
@@ -153,7 +169,7 @@ _MODAL = _rx(
     r"could",
     r"should",
     r"must",
-    r"may",
+    r"(?-i:may)",  # not the month
     r"might",
     r"aims?",
     r"aimed",
@@ -306,10 +322,11 @@ _CIVIL_UNREST = _rx(
     r"(?:residents|crowds?|supporters|employees|graduates|workers|students|farmers|families)"
     r"(?: of [\w' -]{2,40}?)? (?:gathered|blocked|burned|stormed|marched|set)",
     r"tribes?",
-    r"tribal",
+    r"tribal(?! mobili[sz]ation)",
     r"clans?",
     r"feud",
-    r"family dispute",
+    r"(?:land|family|tribal|clan) dispute",
+    r"dispute between",
 )
 # Names of institutions that hold a trigger word: "Kirkuk Operations Command", "Security Media
 # Cell", "Counter-Terrorism Service", "operations room": a headquarters, not an operation.
@@ -345,6 +362,11 @@ _ACCUSED = re.compile(
     r"\b(?:suspected of|accused of|charged with|involved in|responsible for|took part in|"
     r"taken part in|part in|links? to|wanted for|behind|planning|plotting|role in|"
     r"(?:carry|carrying) out)\s+(?:\w+\s+){0,4}$",
+    re.I,
+)
+_FOUND = re.compile(
+    r"\b(?:defus\w+|dismantl\w+|found|seiz\w+|discover\w+|uncover\w+|confiscat\w+|"
+    r"cache|containing|removed|cleared|detonated (?:it|them) in a controlled|stockpile)\b",
     re.I,
 )
 _BACKED = re.compile(
@@ -405,6 +427,8 @@ def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | N
             return False
     if kind in ("attack", "operation", "airstrike") and _ACCUSED.search(lead[-60:]):
         return False
+    if kind == "attack" and _FOUND.search(lead[-70:]):
+        return False  # "engineers defused an IED", "found a cache of mortar rounds"
     if kind == "airstrike" and _BACKED.search(lead[-50:]):
         return False  # "troops backed by coalition aircraft raided": the raid is the event
     if kind in ("operation", "airstrike") and re.search(
@@ -465,7 +489,8 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
     civil = _CIVIL_UNREST.search(sentence)
     if (
         civil is not None
-        and not any(a.actor == "ISIS" for a in actors)
+        and not any(a.actor in ("ISIS", "Unidentified armed group") for a in actors)
+        and not re.search(r"\bprotest (?:activist|leader|movement|organi[sz]er)", sentence, re.I)
         and not _MODAL.search(sentence)
         and (dated or killed or injured)
     ):
@@ -477,8 +502,8 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
     masked = mask_institutions(sentence)
     for kind in PRIORITY:
         for m in TRIGGERS[kind].finditer(masked):
-            if any(a <= m.start() and m.end() <= b for a, b in names):  # "Joint Operations Command"
-                continue
+            if kind != "airstrike" and any(a <= m.start() and m.end() <= b for a, b in names):
+                continue  # "Operation Inherent Resolve"; but "Turkish warplanes" did strike
             if told and not dated and _DEFINITE.search(masked[max(0, m.start() - 30) : m.start()]):
                 continue  # "the raid", "the attack": the event already told
             casualties = (killed or 0) + (injured or 0) or None

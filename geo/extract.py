@@ -23,6 +23,7 @@ from geo.place_phrases import (
     abroad,
     choose_place,
     foreign_names,
+    offset_before,
     read_place_phrases,
     strip_dateline,
 )
@@ -36,7 +37,8 @@ _OFFSET_AFTER = re.compile(
     r"(?:the\s+)?(?P<ref>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
 _UNRESOLVED = re.compile(
-    r"\b(?:in|near|at|outside|around|village of|town of)\s+(?:the\s+)?"
+    r"\b(?:in|near|at|outside|around|village of|town of|outskirts of|edge of|entrance of|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of)\s+(?:the\s+)?"
     r"(?:village of\s+|town of\s+|area of\s+)?(?:[A-Z][\w-]+['’]s\s+)?"
     r"(?P<name>(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ez|ad|as|ash|az|ar|at|an|Al|El)-)?[A-Z][\w'’-]+|"
     r"\s+(?:al|el|ez|ad|as|ash|az|ar|at|an)-[A-Za-z][\w'’-]+){0,2})"
@@ -194,6 +196,10 @@ class _Extractor:
             if m.place is not None and m.place.kind in _CONTEXT_KINDS
         }
         self.context: tuple[Place, ...] = tuple(areas.values())[:8]
+        # the districts and governorates the article names, directly or through its places
+        named = [m.place for m in self.mentions if m.place is not None]
+        self.admin2s = frozenset(p.admin2 for p in named if p.admin2)
+        self.admin1s = frozenset(p.admin1 for p in named if p.admin1)
         self.unresolved: list[str] = []
         self.warnings: list[str] = []
         self.dateline: Place | None = None
@@ -229,7 +235,7 @@ class _Extractor:
     def place_for(self, index: int, offset: int, trigger: int) -> _PlaceChoice:
         seg = self.segments[index]
         body = seg.text[offset:]
-        if abroad(body):
+        if abroad(body, trigger):
             return _PlaceChoice(None, None, "abroad")  # "In neighbouring Syria, the SDF said..."
         phrases = self.phrases(index, offset)
         best = choose_place(phrases, trigger)
@@ -243,7 +249,7 @@ class _Extractor:
                 return _PlaceChoice(phrase.place, phrase.name, "sentence", km)
         if unresolved is not None:
             return unresolved[1]
-        if any(p.foreign for p in phrases) or abroad(body):
+        if any(p.foreign for p in phrases):
             return _PlaceChoice(None, None, "abroad")
         for back in range(index - 1, max(-1, index - 2), -1):  # the nearest sentence only
             prev = self.segments[back]
@@ -256,7 +262,7 @@ class _Extractor:
             return _PlaceChoice(self.dateline, self.dateline_name, "dateline")
         return _NONE
 
-    def _resolve_name(self, name: str) -> _PlaceChoice | None:
+    def _resolve_name(self, name: str, offset_km: float | None) -> _PlaceChoice | None:
         """Resolve a name the spotter missed; accept a weak match only within the article's areas."""
         gaz = self.spotter.gazetteer
         accepted = []
@@ -264,16 +270,15 @@ class _Extractor:
             if match is None or match.score < 0.85:
                 continue
             place = match.place
-            in_context = any(
-                place.admin1 == c.admin1 and (c.kind == "governorate" or place.admin2 == c.admin2)
-                for c in self.context
+            in_context = place.admin2 in self.admin2s or (
+                match.score >= 0.9 and place.admin1 in self.admin1s
             )
             if match.score >= 0.95 or place.importance >= 0.6 or in_context:
                 accepted.append((in_context, match.score, place))
         if not accepted:
             return None
         place = max(accepted, key=lambda t: (t[0], t[1]))[2]
-        return _PlaceChoice(place, name, "sentence (fuzzy)")
+        return _PlaceChoice(place, name, "sentence (fuzzy)", offset_km)
 
     def _unresolved_name(
         self, index: int, offset: int, trigger: int
@@ -306,7 +311,7 @@ class _Extractor:
             score = 2.0 + 0.6 - abs(a - trigger) / 200
             offset_match = _OFFSET_AFTER.match(body, b)
             found = _PlaceChoice(None, name, "unresolved")
-            found = self._resolve_name(name) or found
+            found = self._resolve_name(name, offset_before(body[:a])) or found
             if found.place is None and offset_match is not None:
                 # "the village of Zarqawiya, 60 km southwest of Erbil": near the reference town
                 ref = gaz.lookup(offset_match.group("ref"), context=self.context)

@@ -27,6 +27,7 @@ __all__ = [
     "abroad",
     "choose_place",
     "foreign_names",
+    "offset_before",
     "read_place_phrases",
     "strip_dateline",
 ]
@@ -84,6 +85,10 @@ _ABROAD = re.compile(
     r"(?:" + FOREIGN_COUNTRIES + r")\b|\b(?:Syrian Democratic Forces|SDF|Revolutionary Guards|"
     r"Turkish police|in Istanbul)\b",
 )
+_PLACE_ABROAD = re.compile(
+    r"\b(?:in|near|at|outside)\s+(?:the\s+)?[A-Z][\w'’-]+(?:[\s-]+[\w'’-]+){0,2},\s*"
+    r"(?:(?:north|south|east|west)\w*\s+)?(?:" + FOREIGN_COUNTRIES + r")\b"
+)
 _DATELINE = re.compile(
     r"^\s*(?:date\s+\S+\s+)?(?:\((?:[^()]{0,60})\)\s*[-–—]\s*)?"
     r"(?:(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?\s*News(?:\s+Agency)?\s*/\s*|"
@@ -130,9 +135,29 @@ class PlacePhrase:
     foreign: bool
 
 
-def abroad(sentence: str) -> bool:
-    """True when the sentence tells of something in another country ("In neighbouring Syria")."""
-    return bool(_ABROAD.search(sentence))
+def offset_before(before: str) -> float | None:
+    """Distance in km of an offset phrase ending ``before`` ("20 km east of " -> 20.0).
+
+    A direction without a number ("a village south of ") gives 15 km, a typical reach;
+    ``None`` when ``before`` does not end with an offset phrase.
+    """
+    m = _OFFSET.search(before[-80:])
+    if m is None:
+        return None
+    return float(m.group("num")) if m.group("num") else 15.0
+
+
+def abroad(sentence: str, before: int | None = None) -> bool:
+    """True when the sentence tells of something in another country ("In neighbouring Syria").
+
+    With ``before`` (the trigger's offset), only a mention ahead of the event word counts:
+    "arrested a man suspected of having fought with IS in Syria" happened in Iraq.
+    """
+    m = _ABROAD.search(sentence)
+    if m is not None and (before is None or m.start() < before):
+        return True
+    # "attacked an SDF checkpoint in Deir ez-Zor, Syria": the event's place is abroad
+    return bool(_PLACE_ABROAD.search(sentence))
 
 
 def foreign_names(text: str, names: Iterable[str]) -> frozenset[str]:
@@ -177,10 +202,8 @@ def read_place_phrases(
             and _CONTAINER_GAP.fullmatch(gap) is not None
             and place.is_area
         )
-        offset = _OFFSET.search(before)
-        offset_km = None
-        if offset is not None:
-            offset_km = float(offset.group("num")) if offset.group("num") else 15.0
+        offset_km = offset_before(before)
+        if offset_km is not None:
             locative = True
         between = bool(_BETWEEN.search(before[-30:]))
         foreign = (
