@@ -361,7 +361,7 @@ _NOT_EVENT = _rx(
 _ACCUSED = re.compile(
     r"\b(?:suspected of|accused of|charged with|involved in|responsible for|took part in|"
     r"taken part in|part in|links? to|wanted for|behind|planning|plotting|role in|"
-    r"(?:carry|carrying) out)\s+(?:\w+\s+){0,4}$",
+    r"(?:carry|carrying) out)\s+(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
 _FOUND = re.compile(
@@ -369,6 +369,10 @@ _FOUND = re.compile(
     r"cache|containing|removed|cleared|detonated (?:it|them) in a controlled|stockpile)\b",
     re.I,
 )
+_ATTACK_NOUN = re.compile(
+    r"(?i:attacks?|assaults?|bombings?|ambush(?:es)?|explosions?|blasts?|clash(?:es)?|IEDs?)"
+)
+_ARREST_VERB = re.compile(r"\b(?:arrested|detained|captured|apprehended)\b", re.I)
 _BACKED = re.compile(
     r"\b(?:backed|supported|assisted|covered)\s+by\s+(?:\w+\s+){0,4}$|"
     r"\b(?:with|under)\s+(?:the\s+)?(?:support|cover)\s+of\s+(?:\w+\s+){0,4}$",
@@ -376,6 +380,19 @@ _BACKED = re.compile(
 )
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|its|their)\s+(?:\w+\s+)?$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+
+
+_VIOLENT: tuple[EventType, ...] = ("airstrike", "attack", "arrest", "operation")
+
+
+def _first_back_reference(masked: str) -> int:
+    """Offset of the first "the raid" / "the strikes" style back-reference (else the length)."""
+    first = len(masked)
+    for kind in _VIOLENT:
+        for m in TRIGGERS[kind].finditer(masked):
+            if m.start() < first and _DEFINITE.search(masked[max(0, m.start() - 30) : m.start()]):
+                first = m.start()
+    return first
 
 
 def mask_institutions(sentence: str) -> str:
@@ -427,6 +444,12 @@ def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | N
             return False
     if kind in ("attack", "operation", "airstrike") and _ACCUSED.search(lead[-60:]):
         return False
+    if (
+        kind == "attack"
+        and _ATTACK_NOUN.fullmatch(m.group(0))
+        and _ARREST_VERB.search(s[: m.start()])
+    ):
+        return False  # "arrested four men, including one accused of the 2014 assault"
     if kind == "attack" and _FOUND.search(lead[-70:]):
         return False  # "engineers defused an IED", "found a cache of mortar rounds"
     if kind == "airstrike" and _BACKED.search(lead[-50:]):
@@ -500,12 +523,21 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
             verdict = replace(verdict, subtype=None)
         return verdict
     masked = mask_institutions(sentence)
+    elaboration = _first_back_reference(masked) if told and not dated else len(masked)
     for kind in PRIORITY:
         for m in TRIGGERS[kind].finditer(masked):
             if kind != "airstrike" and any(a <= m.start() and m.end() <= b for a, b in names):
                 continue  # "Operation Inherent Resolve"; but "Turkish warplanes" did strike
-            if told and not dated and _DEFINITE.search(masked[max(0, m.start() - 30) : m.start()]):
+            if (
+                told
+                and not dated
+                and kind in _VIOLENT
+                and _DEFINITE.search(masked[max(0, m.start() - 30) : m.start()])
+            ):
+                elaboration = min(elaboration, m.start())
                 continue  # "the raid", "the attack": the event already told
+            if m.start() > elaboration and kind in _VIOLENT:
+                continue  # "the strikes were coordinated ... and destroyed hideouts": told already
             casualties = (killed or 0) + (injured or 0) or None
             if not _valid(kind, sentence, m, dated, casualties):
                 continue

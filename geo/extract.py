@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from gazetteer import Mention, Place, Spotter
@@ -38,6 +38,7 @@ _OFFSET_AFTER = re.compile(
 )
 _UNRESOLVED = re.compile(
     r"\b(?:in|near|at|outside|around|village of|town of|outskirts of|edge of|entrance of|"
+    r"(?:farmland|farms|orchards|desert|countryside|vicinity|hills|area|areas) of|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of)\s+(?:the\s+)?"
     r"(?:village of\s+|town of\s+|area of\s+)?(?:[A-Z][\w-]+['’]s\s+)?"
     r"(?P<name>(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ez|ad|as|ash|az|ar|at|an|Al|El)-)?[A-Z][\w'’-]+|"
@@ -352,6 +353,9 @@ class _Extractor:
             ):
                 continue  # "2 ISIS militants were killed." tells the toll of the event before
             ref = _choose_date(refs, cls.trigger_start, cls, body)
+            if cls.aggregate and ref is not None and ref.precision == "day":
+                # "carried out two airstrikes on Tuesday": one dated event with a count
+                cls = replace(cls, aggregate=False)
             start = seg.start + offset
             event = Event(
                 event_id=make_event_id(self.key, start, seg.end),

@@ -70,6 +70,13 @@ _OFFSET = re.compile(
     + r"(?:ern)? of\s+(?:the\s+)?$",
     re.I,
 )
+_REFERENCE_AFTER_NAME = re.compile(
+    r"[A-Z][\w'’-]+\)?\s*,\s*(?:a (?:village|town|area)\s+|about\s+|some\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    + _DIR
+    + r"(?:ern)? of\s+(?:the\s+)?$"
+)
+_SETTLEMENT_OF = re.compile(r"\b(?:village|town|hamlet|city) of\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,2}?$", re.I)
 _FOREIGN_AFTER = re.compile(
     r"^[\w'’ -]{0,20}?(?:,\s*|\s+in\s+)(?:(?:north|south|east|west)\w*\s+)?(?:"
@@ -133,6 +140,8 @@ class PlacePhrase:
     offset_km: float | None
     between: bool
     foreign: bool
+    framing: bool = False  # "In Sinjar, officers arrested...": the area the sentence is set in
+    settlement: bool = False  # "the town of Sinuni", "Zangar village": named as a settlement
 
 
 def offset_before(before: str) -> float | None:
@@ -205,6 +214,13 @@ def read_place_phrases(
         offset_km = offset_before(before)
         if offset_km is not None:
             locative = True
+            # "Tarmiyah, north of Baghdad": the reference town describes the place before it
+            if _REFERENCE_AFTER_NAME.search(before):
+                container = True
+        framing = start <= 4 and bool(re.match(r"\s*,", after))
+        settlement = bool(_SETTLEMENT_OF.search(before[-20:])) or bool(
+            re.match(r"\s+(?:village|town)\b", after)
+        )
         between = bool(_BETWEEN.search(before[-30:]))
         foreign = (
             surface in abroad_names
@@ -222,6 +238,8 @@ def read_place_phrases(
                 offset_km,
                 between,
                 foreign,
+                framing,
+                settlement,
             )
         )
         prev_end = end
@@ -234,6 +252,10 @@ def _score(p: PlacePhrase, trigger: int) -> float:
         score -= 2.5  # "in Daquq district" after "Zangar village": narrows, is not the place
     if not p.place.is_area:
         score += 0.6  # the most specific place the text ties to the event
+    if p.settlement:
+        score += 0.5
+    if p.framing:
+        score -= 1.0  # a later, more specific locative names the event's place
     score -= abs(p.start - trigger) / 200
     score += 0.5 / (1 + p.place.precision_km / 10)
     return score
