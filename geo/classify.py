@@ -105,6 +105,7 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"hunted down",
         r"destroyed",
         r"dismantled",
+        r"defused",
         r"offensive",
         r"clearance",
         r"combing",

@@ -40,10 +40,13 @@ _UNRESOLVED = re.compile(
     r"\b(?:in|near|at|outside|around|village of|town of|outskirts of|edge of|entrance of|"
     r"(?:farmland|farms|orchards|desert|countryside|vicinity|hills|area|areas) of|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of)\s+(?:the\s+)?"
-    r"(?:village of\s+|town of\s+|area of\s+)?(?:[A-Z][\w-]+['’]s\s+)?"
+    r"(?:village of\s+|town of\s+|area of\s+)?"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+    r"(?:(?P<owner>[A-Z][\w-]+)['’]s\s+)?"
     r"(?P<name>(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ez|ad|as|ash|az|ar|at|an|Al|El)-)?[A-Z][\w'’-]+|"
     r"\s+(?:al|el|ez|ad|as|ash|az|ar|at|an)-[A-Za-z][\w'’-]+){0,2})"
 )
+_KIND_AFTER = re.compile(r"\s+(district|subdistrict|sub-district|village|town|province)\b", re.I)
 _NOT_NAMES = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That Iraq Iraqi Kurdish "
@@ -263,7 +266,9 @@ class _Extractor:
             return _PlaceChoice(self.dateline, self.dateline_name, "dateline")
         return _NONE
 
-    def _resolve_name(self, name: str, offset_km: float | None) -> _PlaceChoice | None:
+    def _resolve_name(
+        self, name: str, offset_km: float | None, owner: Place | None = None
+    ) -> _PlaceChoice | None:
         """Resolve a name the spotter missed; accept a weak match only within the article's areas."""
         gaz = self.spotter.gazetteer
         accepted = []
@@ -271,8 +276,9 @@ class _Extractor:
             if match is None or match.score < 0.85:
                 continue
             place = match.place
+            admin1s = self.admin1s | ({owner.admin1} if owner is not None else set())
             in_context = place.admin2 in self.admin2s or (
-                match.score >= 0.9 and place.admin1 in self.admin1s
+                match.score >= 0.9 and place.admin1 in admin1s
             )
             if match.score >= 0.95 or place.importance >= 0.6 or in_context:
                 accepted.append((in_context, match.score, place))
@@ -312,7 +318,15 @@ class _Extractor:
             score = 2.0 + 0.6 - abs(a - trigger) / 200
             offset_match = _OFFSET_AFTER.match(body, b)
             found = _PlaceChoice(None, name, "unresolved")
-            found = self._resolve_name(name, offset_before(body[:a])) or found
+            kind = _KIND_AFTER.match(body, b)  # "Multaqa subdistrict": the kind helps the resolver
+            query = f"{name} {kind.group(1)}" if kind else name
+            owner = gaz.lookup(m.group("owner")) if m.group("owner") else None
+            found = (
+                self._resolve_name(
+                    query, offset_before(body[:a]), owner.place if owner is not None else None
+                )
+                or found
+            )
             if found.place is None and offset_match is not None:
                 # "the village of Zarqawiya, 60 km southwest of Erbil": near the reference town
                 ref = gaz.lookup(offset_match.group("ref"), context=self.context)

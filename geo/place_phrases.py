@@ -76,6 +76,9 @@ _REFERENCE_AFTER_NAME = re.compile(
     + _DIR
     + r"(?:ern)? of\s+(?:the\s+)?$"
 )
+_AREA_WORD_AFTER = re.compile(
+    r"\s+(?:district|subdistrict|sub-district|governorate|province|region|nahiya|qadha)\b", re.I
+)
 _SETTLEMENT_OF = re.compile(r"\b(?:village|town|hamlet|city) of\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,2}?$", re.I)
 _FOREIGN_AFTER = re.compile(
@@ -89,12 +92,15 @@ _FOREIGN_BEFORE = re.compile(
 _ABROAD = re.compile(
     r"\b(?i:in|across the border in|inside|over the border in)\s+(?i:neighbou?ring\s+)?"
     r"(?i:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
-    r"(?:" + FOREIGN_COUNTRIES + r")\b|\b(?:Syrian Democratic Forces|SDF|Revolutionary Guards|"
+    r"(?:" + FOREIGN_COUNTRIES + r")\b|\b(?i:in|near|across)\s+(?:northeast(?:ern)?\s+|"
+    r"northern\s+|eastern\s+)?(?:" + FOREIGN_COUNTRIES + r")['’]s\b|"
+    r"\b(?:Syrian Democratic Forces|SDF|Revolutionary Guards|"
     r"Turkish police|in Istanbul)\b",
 )
 _PLACE_ABROAD = re.compile(
     r"\b(?:in|near|at|outside)\s+(?:the\s+)?[A-Z][\w'’-]+(?:[\s-]+[\w'’-]+){0,2},\s*"
-    r"(?:(?:north|south|east|west)\w*\s+)?(?:" + FOREIGN_COUNTRIES + r")\b"
+    r"(?:(?:north|south|east|west)\w*\s+)?(?:" + FOREIGN_COUNTRIES + r")\b|"
+    r"\b(?:in|near|at)\s+(?:" + FOREIGN_COUNTRIES + r")['’]s\s+(?:\w+\s+)?[A-Z]"
 )
 _DATELINE = re.compile(
     r"^\s*(?:date\s+\S+\s+)?(?:\((?:[^()]{0,60})\)\s*[-–—]\s*)?"
@@ -205,11 +211,12 @@ def read_place_phrases(
         lead = before[: owner.start()] if owner else before
         locative = bool(_LOCATIVE.search(lead))
         gap = sentence[prev_end:start] if prev_end is not None else None
+        named_area = bool(_AREA_WORD_AFTER.match(after))
         container = bool(
             gap is not None
             and len(gap) <= 40
             and _CONTAINER_GAP.fullmatch(gap) is not None
-            and place.is_area
+            and (place.is_area or named_area)
         )
         offset_km = offset_before(before)
         if offset_km is not None:
@@ -221,6 +228,7 @@ def read_place_phrases(
         settlement = bool(_SETTLEMENT_OF.search(before[-20:])) or bool(
             re.match(r"\s+(?:village|town)\b", after)
         )
+        locative = locative or settlement  # "attacked Likcha village": where it happened
         between = bool(_BETWEEN.search(before[-30:]))
         foreign = (
             surface in abroad_names
