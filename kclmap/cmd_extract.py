@@ -59,6 +59,12 @@ def configure(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write events to FILE (.geojson, .gpkg or .csv)",
     )
+    p.add_argument(
+        "--schema",
+        choices=("kclmap", "acled"),
+        default="kclmap",
+        help="column layout of a .csv output (acled: ACLED's, to append to an ACLED table)",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object per event")
     p.add_argument(
         "--min-confidence",
@@ -105,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
             f"left out {dropped} event(s) below confidence {args.min_confidence}", file=sys.stderr
         )
     if args.output is not None:
-        write_events(frame, args.output)
+        write_events(frame, args.output, schema=args.schema)
         print(f"wrote {len(frame)} event(s) to {args.output}", file=sys.stderr)
     if args.json or args.output is None:
         for event in report.events:
