@@ -100,6 +100,7 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"raided",
         r"swept",
         r"searched",
+        r"search(?:es)?(?= (?:operations?|of|in|around|near|through)\b)",
         r"combed",
         r"cleared",
         r"hunted down",
@@ -231,6 +232,8 @@ _HABITUAL = _rx(
     r"in recent (?:months|years|weeks)",
     r"since then",
     r"ongoing",
+    r"(?:more|increasingly) (?:frequent|common)",
+    r"have become",
 )
 _NEGATION = _rx(
     r"no",
@@ -273,6 +276,10 @@ _PAST_ACTION = _rx(
     r"opened fire",
     r"stormed",
     r"seized",
+    r"destroyed",
+    r"engaged",
+    r"searched",
+    r"raided",
     r"kidnapped",
     r"abducted",
 )
@@ -339,6 +346,12 @@ _INSTITUTION = re.compile(
     re.I,
 )
 # What is said, judged, mourned or denied is not an event of this report.
+# "announced the results of operations carried out on Sunday": a summary whose items follow
+_RESULTS_OF = re.compile(
+    r"\b(?:results?|outcome|toll|details|summary) of (?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:operations|raids|airstrikes|strikes|attacks)\b",
+    re.I,
+)
 _NOT_EVENT = _rx(
     r"sentenced",
     r"court",
@@ -379,7 +392,12 @@ _BACKED = re.compile(
     r"\b(?:with|under)\s+(?:the\s+)?(?:support|cover)\s+of\s+(?:\w+\s+){0,4}$",
     re.I,
 )
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|its|their)\s+(?:\w+\s+)?$", re.I)
+_DEFINITE = re.compile(
+    r"(?:\b(?:the|this|that|these|its|their)|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
+# "The airstrike came a day after gunmen opened fire": the subject points back, the event
+# is in the clause after "after"
+_CAME_AFTER = re.compile(r"^\s*(?:came|followed|preceded|coincided|comes|was the|is the)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 
 
@@ -391,7 +409,7 @@ def _first_back_reference(masked: str) -> int:
     first = len(masked)
     for kind in _VIOLENT:
         for m in TRIGGERS[kind].finditer(masked):
-            if m.start() < first and _DEFINITE.search(masked[max(0, m.start() - 30) : m.start()]):
+            if m.start() < first and _DEFINITE.search(masked[max(0, m.start() - 40) : m.start()]):
                 first = m.start()
     return first
 
@@ -505,7 +523,7 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
     noun phrase ("The raid was carried out on intelligence...") refers back to it and makes
     no new event.
     """
-    if _NOT_EVENT.search(sentence):
+    if _NOT_EVENT.search(sentence) or _RESULTS_OF.search(sentence):
         return None
     killed, injured = count_casualties(sentence)
     actors = find_actors(sentence)
@@ -529,12 +547,10 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
         for m in TRIGGERS[kind].finditer(masked):
             if kind != "airstrike" and any(a <= m.start() and m.end() <= b for a, b in names):
                 continue  # "Operation Inherent Resolve"; but "Turkish warplanes" did strike
-            if (
-                told
-                and not dated
-                and kind in _VIOLENT
-                and _DEFINITE.search(masked[max(0, m.start() - 30) : m.start()])
-            ):
+            definite = bool(_DEFINITE.search(masked[max(0, m.start() - 40) : m.start()]))
+            if definite and _CAME_AFTER.match(masked, m.end()):
+                continue
+            if told and not dated and kind in _VIOLENT and definite:
                 elaboration = min(elaboration, m.start())
                 continue  # "the raid", "the attack": the event already told
             if m.start() > elaboration and kind in _VIOLENT:

@@ -102,6 +102,15 @@ _REFERENCE_POINT = re.compile(
 )
 
 
+_RETOLD_MEETING = re.compile(r"\s*(?:The|This|That|During the) (?:meeting|talks|visit)\b")
+_SPEECH = (
+    r"(?:said|says|announced|reported|stated|added|told|declared|confirmed|revealed|"
+    r"claimed|noted|explained|published|issued)"
+)
+_SPEECH_BEFORE = re.compile(_SPEECH + r"(?:\s+\w+)?\s+$", re.I)
+_SPEECH_AFTER = re.compile(r"[\s,]*" + _SPEECH + r"\b", re.I)
+
+
 def _choose_date(
     refs: Sequence[DateRef], trigger: int, cls: Classification, body: str
 ) -> DateRef | None:
@@ -111,6 +120,14 @@ def _choose_date(
         r for r in usable if not _REFERENCE_POINT.search(body[max(0, r.start - 30) : r.start])
     ]
     usable = anchored or usable
+    # "said on Tuesday that officers met ... on Monday": the day of the statement, not the event
+    told_on = [
+        r
+        for r in usable
+        if _SPEECH_BEFORE.search(body[max(0, r.start - 25) : r.start])
+        or _SPEECH_AFTER.match(body, r.end)
+    ]
+    usable = [r for r in usable if r not in told_on] or usable
     if cls.aggregate:
         periods = [r for r in usable if r.precision in ("quarter", "month", "year", "week")]
         if periods:
@@ -367,6 +384,11 @@ class _Extractor:
                 and self._add_casualties(events, seg, body)
             ):
                 continue  # "2 ISIS militants were killed." tells the toll of the event before
+            if cls.type == "meeting" and _RETOLD_MEETING.match(body):
+                told = next((e for e in reversed(events) if e.type == "meeting"), None)
+                if told is not None:  # "The meeting, held at the coordination centre, ..."
+                    told.extra_quotes.append(body)
+                    continue
             ref = _choose_date(refs, cls.trigger_start, cls, body)
             if cls.aggregate and ref is not None and ref.precision == "day":
                 # "carried out two airstrikes on Tuesday": one dated event with a count

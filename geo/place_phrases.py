@@ -76,6 +76,10 @@ _REFERENCE_AFTER_NAME = re.compile(
     + _DIR
     + r"(?:ern)? of\s+(?:the\s+)?$"
 )
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:[A-Z]\w+\s+){0,2}(?:Operations?\s+Command|Command|Police\s+Command|Council|"
+    r"University|Directorate|Brigade|Division|Regiment|Asayish|Police|Governorate Council)\b"
+)
 _AREA_WORD_AFTER = re.compile(
     r"\s+(?:district|subdistrict|sub-district|governorate|province|region|nahiya|qadha)\b", re.I
 )
@@ -199,8 +203,8 @@ def read_place_phrases(
     for start, end, surface, place in spans:
         before = sentence[max(0, start - 60) : start]
         after = sentence[end : end + 60]
-        if _NOT_A_LOCATION.search(before):
-            prev_end = end
+        if _NOT_A_LOCATION.search(before) or _INSTITUTION_AFTER.match(after):
+            prev_end = end  # "the Anbar Operations Command": a headquarters' name, no place
             continue
         if after.startswith(("'s", "’s")):
             # "Kirkuk's Multaqa subdistrict": the owner narrows the place that follows
