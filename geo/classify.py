@@ -15,7 +15,7 @@ from geo.actors import find_actors
 from geo.casualties import count_casualties, parse_number
 from geo.events import EventType
 
-__all__ = ["Classification", "classify"]
+__all__ = ["Classification", "classify", "is_summary"]
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -348,8 +348,8 @@ _INSTITUTION = re.compile(
 # What is said, judged, mourned or denied is not an event of this report.
 # "announced the results of operations carried out on Sunday": a summary whose items follow
 _RESULTS_OF = re.compile(
-    r"\b(?:results?|outcome|toll|details|summary) of (?:the\s+)?(?:\w+\s+){0,2}?"
-    r"(?:operations|raids|airstrikes|strikes|attacks)\b",
+    r"\b(?:results?|outcome|toll|details|summary) of (?:the\s+)?(?:[\w-]+\s+){0,7}?"
+    r"(?:operations?|raids?|airstrikes|strikes|attacks|campaign)\b",
     re.I,
 )
 _NOT_EVENT = _rx(
@@ -366,11 +366,11 @@ _NOT_EVENT = _rx(
     r"denies",
     r"deny",
     r"rumou?rs?",
-    r"expected to",
-    r"later this (?:month|week|year)",
-    r"next (?:week|month)",
     r"anniversary",
 )
+# Plans: "are expected to meet later this month" (an agreement's terms may look ahead)
+_PLAN = _rx(r"expected to", r"later this (?:month|week|year)", r"next (?:week|month)")
+_AGREED = _rx(r"agreed", r"signed", r"reached (?:an?|the) (?:agreement|deal|accord|understanding)")
 # "suspected of planning attacks": the attack is what the arrested are accused of
 _ACCUSED = re.compile(
     r"\b(?:suspected of|accused of|charged with|involved in|responsible for|took part in|"
@@ -383,6 +383,7 @@ _FOUND = re.compile(
     r"cache|containing|removed|cleared|detonated (?:it|them) in a controlled|stockpile)\b",
     re.I,
 )
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 _ATTACK_NOUN = re.compile(
     r"(?i:attacks?|assaults?|bombings?|ambush(?:es)?|explosions?|blasts?|clash(?:es)?|IEDs?)"
 )
@@ -404,12 +405,42 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?
 _VIOLENT: tuple[EventType, ...] = ("airstrike", "attack", "arrest", "operation")
 
 
+_PREDICATE = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:the|a|an)\s+(?:second|third|fourth|fifth|latest|last|first|"
+    r"deadliest|biggest|largest|worst|most\s+\w+|\w+est)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+_PARTICIPLE = re.compile(r"(?i:killed|wounded|injured|arrested|detained|captured)")
+# "the two men killed on Sunday": a definite group of people, then the participle
+_VICTIMS_BEFORE = re.compile(
+    r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}(?:men|man|fighters?|soldiers?|militants?|"
+    r"members?|suspects?|people|civilians?|shepherds?|farmers?|officers?|policem[ae]n|victims?|"
+    r"brothers?|terrorists?)\s+$",
+    re.I,
+)
+# the trigger words that are nouns: "the raid", "the strikes", "the attack"
+_NOUN_TRIGGER = re.compile(
+    r"(?i:raids?|operations?|attacks?|assaults?|strikes?|air ?strikes?|air raids?|bombings?|"
+    r"ambush(?:es)?|explosions?|blasts?|clash(?:es)?|offensive|sweeps?|patrols?|search(?:es)?|"
+    r"killing|shooting|shelling|arrests?)"
+)
+
+
+def is_summary(sentence: str) -> bool:
+    """Whether the sentence announces results whose items follow ("the results of operations")."""
+    return bool(_RESULTS_OF.search(sentence))
+
+
 def _first_back_reference(masked: str) -> int:
     """Offset of the first "the raid" / "the strikes" style back-reference (else the length)."""
     first = len(masked)
     for kind in _VIOLENT:
         for m in TRIGGERS[kind].finditer(masked):
-            if m.start() < first and _DEFINITE.search(masked[max(0, m.start() - 40) : m.start()]):
+            if (
+                m.start() < first
+                and _NOUN_TRIGGER.fullmatch(m.group(0))
+                and _DEFINITE.search(masked[max(0, m.start() - 40) : m.start()])
+            ):
                 first = m.start()
     return first
 
@@ -493,6 +524,10 @@ def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | N
     if kind == "operation":
         return bool(_PAST_ACTION.search(s)) or dated or bool(_STAT.search(s))
     if kind == "agreement":
+        if re.search(
+            r"\b(?:mechanism|arrangements?|plan|framework|terms|mechanisms)\s+$", s[: m.start()]
+        ):
+            return False  # "a coordination mechanism agreed between Baghdad and Erbil"
         if re.search(r"\b(?:will|would|to)\s+(?:enter|take effect)\b|\bwelcomed the\b", s, re.I):
             return False
         # "had previously agreed", "the issues they have agreed on before": an undated
@@ -525,7 +560,14 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
     """
     if _NOT_EVENT.search(sentence) or _RESULTS_OF.search(sentence):
         return None
+    plan = _PLAN.search(sentence)
+    if plan is not None:
+        agreed = _AGREED.search(sentence)
+        if agreed is None or agreed.start() > plan.start():
+            return None
     killed, injured = count_casualties(sentence)
+    if _ALWAYS.search(sentence) and not (killed or injured):
+        return None  # "the two forces routinely run joint patrols": a habit, not an event
     actors = find_actors(sentence)
     names = [(a.start, a.end) for a in actors]
     civil = _CIVIL_UNREST.search(sentence)
@@ -547,9 +589,20 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
         for m in TRIGGERS[kind].finditer(masked):
             if kind != "airstrike" and any(a <= m.start() and m.end() <= b for a, b in names):
                 continue  # "Operation Inherent Resolve"; but "Turkish warplanes" did strike
-            definite = bool(_DEFINITE.search(masked[max(0, m.start() - 40) : m.start()]))
+            definite = bool(
+                _NOUN_TRIGGER.fullmatch(m.group(0))
+                and _DEFINITE.search(masked[max(0, m.start() - 40) : m.start()])
+            )
             if definite and _CAME_AFTER.match(masked, m.end()):
                 continue
+            if _PREDICATE.search(masked[max(0, m.start() - 40) : m.start()]):
+                continue  # "... is the second attack on shepherds this month"
+            if (
+                told
+                and _PARTICIPLE.fullmatch(m.group(0))
+                and _VICTIMS_BEFORE.search(masked[max(0, m.start() - 50) : m.start()])
+            ):
+                continue  # "the two men killed on Sunday were ...": already told
             if told and not dated and kind in _VIOLENT and definite:
                 elaboration = min(elaboration, m.start())
                 continue  # "the raid", "the attack": the event already told

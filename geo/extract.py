@@ -15,10 +15,11 @@ from gazetteer import Mention, Place, Spotter
 from geo.actors import SECURITY_FORCES, find_actors
 from geo.articles import Article
 from geo.casualties import count_casualties
-from geo.classify import Classification, classify
+from geo.classify import Classification, classify, is_summary
 from geo.dates import DateRef, find_dates
 from geo.events import ACLED_TYPES, COLUMNS, Event, make_event_id
 from geo.place_phrases import (
+    FOREIGN_COUNTRIES,
     PlacePhrase,
     abroad,
     choose_place,
@@ -112,7 +113,7 @@ _SPEECH_AFTER = re.compile(r"[\s,]*" + _SPEECH + r"\b", re.I)
 
 
 def _choose_date(
-    refs: Sequence[DateRef], trigger: int, cls: Classification, body: str
+    refs: Sequence[DateRef], trigger: int, cls: Classification | None, body: str
 ) -> DateRef | None:
     usable = [r for r in refs if r.value is not None and not r.future]
     # "one month after the Sept. 25, 2017, referendum": a reference point, not the event's date
@@ -128,7 +129,7 @@ def _choose_date(
         or _SPEECH_AFTER.match(body, r.end)
     ]
     usable = [r for r in usable if r not in told_on] or usable
-    if cls.aggregate:
+    if cls is not None and cls.aggregate:
         periods = [r for r in usable if r.precision in ("quarter", "month", "year", "week")]
         if periods:
             usable = periods
@@ -194,6 +195,29 @@ def _spot(spotter: Spotter, text: str) -> list[Mention]:
     return out
 
 
+_SECTION_ABROAD = re.compile(r"\b(?:in|In)\s+(?:neighbou?ring\s+)?(?:" + FOREIGN_COUNTRIES + r")\b")
+
+
+def _abroad_sections(every: Sequence[Segment]) -> list[bool]:
+    """For each sentence (headlines left out), whether it sits under a section about abroad.
+
+    Press releases list strikes under headers ("Strikes in Syria", "In Iraq, three strikes
+    ...:"): a header or a colon-ended lead naming another country opens a section abroad, one
+    naming Iraq closes it.
+    """
+    out: list[bool] = []
+    state = False
+    for seg in every:
+        if seg.headline or seg.text.rstrip().endswith(":"):
+            if re.search(r"\bIraq\b", seg.text):
+                state = False
+            elif _SECTION_ABROAD.search(seg.text):
+                state = True
+        if not seg.headline:
+            out.append(state)
+    return out
+
+
 class _Extractor:
     def __init__(self, article: Article, spotter: Spotter) -> None:
         self.article = article
@@ -201,7 +225,9 @@ class _Extractor:
         self.text = article.text
         # the article's hash, once: recomputing it per event was the quadratic step
         self.key = article.content_hash
-        self.segments = [s for s in segment(self.text) if not s.headline]
+        every = segment(self.text)
+        self.segments = [s for s in every if not s.headline]
+        self.abroad_section = _abroad_sections(every)
         self.mentions = _spot(spotter, self.text)
         self.seg_starts = [s.start for s in self.segments]
         # mentions of each segment, found once by bisection (linear in the article's length)
@@ -373,6 +399,15 @@ class _Extractor:
             periods = [r for r in refs if r.precision in ("quarter", "month") and r.value]
             past = [r for r in refs if r.value is not None and not r.future]
             cls = classify(body, dated=bool(past), told=bool(events))
+            if cls is not None and self.abroad_section[index]:
+                self.warnings.append(f"left out an event abroad: {body[:70]!r}")
+                continue  # an item under "Strikes in Syria"
+            if cls is None and is_summary(body):
+                # "announced the results of operations carried out on Sunday": the items
+                # that follow take its day
+                day = _choose_date(refs, 0, None, body)
+                if day is not None and day.precision == "day" and day.value is not None:
+                    last_event_date = (day.value, day.precision)
             if cls is None:
                 if periods:
                     last_period = periods[0]
@@ -454,7 +489,7 @@ class _Extractor:
             event.notes = "; ".join(notes) or None
             event.confidence = round(max(0.05, min(event.confidence, 0.99)), 2)
             events.append(event)
-        return _merge(_date_lead_events(events))
+        return _merge(_fold_undated_leads(_date_lead_events(events)))
 
     def _add_casualties(self, events: list[Event], seg: Segment, body: str) -> bool:
         """A follow-up sentence ("2 militants were killed.") adds to the event just told."""
@@ -558,6 +593,39 @@ _JOINT_SIDES = frozenset({"Peshmerga", "Iraqi Security Forces", "US-led Coalitio
 
 # Place, actor and casualty fields a later telling of the same event may fill in.
 FILLABLE = COLUMNS[COLUMNS.index("place") : COLUMNS.index("injuries") + 1]
+
+
+def _fold_undated_leads(events: list[Event]) -> list[Event]:
+    """An undated summary ("forces have arrested three suspects") folds into the dated telling.
+
+    A violent event the text gives no date for, followed in the same article by one of the
+    same type that it does date, is the story's summary of it: one event, both quotes.
+    """
+    out: list[Event] = []
+    for i, ev in enumerate(events):
+        if (
+            ev.type in ("attack", "operation", "airstrike", "arrest")
+            and ev.date_precision == "unknown"
+            and not ev.aggregate
+            and not ev.background
+        ):
+            later = next(
+                (
+                    e
+                    for e in events[i + 1 :]
+                    if e.type == ev.type
+                    and e.date_precision == "day"
+                    and not e.aggregate
+                    and not e.background
+                    and (ev.admin1 is None or e.admin1 in (None, ev.admin1))
+                ),
+                None,
+            )
+            if later is not None:
+                later.extra_quotes.insert(0, ev.quote)
+                continue
+        out.append(ev)
+    return out
 
 
 def _date_lead_events(events: list[Event]) -> list[Event]:

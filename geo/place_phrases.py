@@ -104,7 +104,8 @@ _ABROAD = re.compile(
 _PLACE_ABROAD = re.compile(
     r"\b(?:in|near|at|outside)\s+(?:the\s+)?[A-Z][\w'’-]+(?:[\s-]+[\w'’-]+){0,2},\s*"
     r"(?:(?:north|south|east|west)\w*\s+)?(?:" + FOREIGN_COUNTRIES + r")\b|"
-    r"\b(?:in|near|at)\s+(?:" + FOREIGN_COUNTRIES + r")['’]s\s+(?:\w+\s+)?[A-Z]"
+    r"\b(?:in|near|at)\s+(?:" + FOREIGN_COUNTRIES + r")['’]s\s+(?:\w+\s+)?[A-Z]|"
+    r"\b(?:" + FOREIGN_COUNTRIES + r"),\s+where\b"
 )
 _DATELINE = re.compile(
     r"^\s*(?:date\s+\S+\s+)?(?:\((?:[^()]{0,60})\)\s*[-–—]\s*)?"
