@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo.analysis import Zones, enrich, summary_tables
+from geo.datasets import overlap_summary
 from geo.gisio import atomic_path, write_events, write_gpkg
 from geo.layers import field_types, reference_layers, write_reference_layers
 from geo.table import FIELD_TYPES
@@ -128,12 +129,10 @@ def build_outputs(
             )
         written.append(out_dir / "report.html")
     if options.wants("stats"):
+        stats: dict[str, object] = {k: v.to_dict("records") for k, v in tables.items()}
+        if "same_as" in enriched.columns:  # events of several datasets, linked by link_sources
+            stats["cross_source"] = overlap_summary(enriched)
         with atomic_path(out_dir / "stats.json") as tmp:
-            tmp.write_text(
-                json.dumps(
-                    {k: v.to_dict("records") for k, v in tables.items()}, default=str, indent=1
-                ),
-                encoding="utf-8",
-            )
+            tmp.write_text(json.dumps(stats, default=str, indent=1), encoding="utf-8")
         written.append(out_dir / "stats.json")
     return written
