@@ -306,8 +306,11 @@ def _focus_bounds(events: gpd.GeoDataFrame, zones: dict[str, gpd.GeoDataFrame]) 
 
     boxes = [zones["coordination_line"].total_bounds]
     if len(events) and {"lat", "lon"} <= set(events.columns):
-        precision = pd.to_numeric(events.get("precision_km"), errors="coerce")
-        sharp = (precision.fillna(0) <= LISTED_KM).to_numpy() if precision is not None else True
+        if "precision_km" in events.columns:
+            precision = pd.to_numeric(events["precision_km"], errors="coerce").fillna(0)
+            sharp = (precision <= LISTED_KM).to_numpy()
+        else:
+            sharp = np.ones(len(events), dtype=bool)
         lat = pd.to_numeric(events["lat"], errors="coerce").to_numpy()[sharp]
         lon = pd.to_numeric(events["lon"], errors="coerce").to_numpy()[sharp]
         ok = ~(np.isnan(lat) | np.isnan(lon))
