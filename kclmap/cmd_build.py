@@ -176,10 +176,14 @@ def run_build(args: argparse.Namespace) -> int:
         print_report(report)
     kinds = Counter(str(t) for t in events["type"])
     unplaced = int(events["lat"].isna().sum())
+    from maps.event_data import derived_codes
+
+    region_wide = int((derived_codes(events)["drawn_as"] == 2).sum()) - unplaced
     print(
         f"{len(events)} event(s) mapped: "
         + (", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "none")
-        + f"; {unplaced} without coordinates",
+        + f"; {unplaced} without coordinates"
+        + f"; {region_wide} placed only to a region or governorate (listed, not drawn)",
         file=sys.stderr,
     )
     datasets = Counter(str(d) for d in events["dataset"])

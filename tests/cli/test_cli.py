@@ -227,3 +227,19 @@ def test_build_only_refuses_an_unknown_output(capsys, tmp_path):
         )
     assert info.value.code == 2
     assert "expected a comma-separated list of" in capsys.readouterr().err
+
+
+def test_build_counts_region_wide_events_apart(capsys, tmp_path):
+    # map_events.csv: Garmiyan (region), Kirkuk governorate, the disputed territories; one unplaced
+    code, _, err = run(
+        capsys,
+        "build",
+        "--events",
+        str(DATA / "map_events.csv"),
+        "-o",
+        str(tmp_path),
+        "--only",
+        "map",
+    )
+    assert code == 0
+    assert "1 without coordinates; 3 placed only to a region or governorate" in err
