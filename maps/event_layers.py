@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["GRID_CELLS_DEG", "LARGE", "EventFeeder", "RawHtml", "event_layers", "static_asset"]
 
 GRID_CELLS_DEG = (0.2, 0.05)  # count grids for large tables: low zooms, then zoom 8+
-LARGE = 20_000  # more drawable events than this: grid counts until zoomed in (as kclmap.js)
+LARGE = 10_000  # more drawable events than this: grid counts until zoomed in (as kclmap.js)
 
 
 def static_asset(name: str) -> str:
@@ -148,7 +148,7 @@ def event_layers(
 
     Add the groups and then the element to your own ``folium.Map``. When the table has a
     ``dataset`` column naming more than one source (kclmap, acled, ucdp...), there is one group
-    per dataset and type layer, titled ``"<dataset> | <layer>"``. A table of more than 20,000 drawable events is drawn as
+    per dataset and type layer, titled ``"<dataset> | <layer>"``. A table of more than ``LARGE`` (10,000) drawable events is drawn as
     grid counts until the user zooms in to a district.
     """
     datasets = _datasets(events)

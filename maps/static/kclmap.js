@@ -3,8 +3,8 @@
    Every value from an article is inserted with textContent or escapeHtml: never as markup. */
 (function (global) {
   "use strict";
-  var LARGE = 20000;       // more drawable events than this: grid counts until zoomed in
-  var VIEW_MAX = 15000;    // at most this many points drawn for one view in large mode
+  var LARGE = 10000;       // more drawable events than this: grid counts until zoomed in
+  var VIEW_MAX = 10000;    // at most this many points drawn for one view in large mode
   function escapeHtml(value) {
     if (value === null || value === undefined) return "";
     return String(value).replace(/[&<>"'`=\/]/g, function (c) {
