@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from gazetteer.errors import KclmapError
 from kclmap import __version__
@@ -18,9 +19,17 @@ from kclmap.commands import COMMANDS
 __all__ = ["build_parser", "main"]
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one stderr line (exit 2), like kclmap's own."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print ``prog: error: message (see prog --help)`` on one line and exit 2."""
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per entry of :data:`COMMANDS`."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kclmap",
         description="Map security incidents in northern Iraq from news articles, offline.",
     )
@@ -33,7 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code."""
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a usage error already printed
+        return done.code if isinstance(done.code, int) else 0 if done.code is None else 2
     _configure, run, _help = COMMANDS[args.command]
     try:
         return run(args)
@@ -45,6 +57,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as err:  # a disk full, a folder that became read-only, a path too long...
+        where = f" {str(err.filename)!r}" if err.filename else ""
+        print(
+            f"kclmap {args.command}: error: cannot read or write{where}: "
+            f"{err.strerror or type(err).__name__}",
+            file=sys.stderr,
+        )
+        return 2
     except Exception as err:  # one line, never a traceback, unless debugging
         if os.environ.get("KCLMAP_DEBUG"):
             raise

@@ -163,6 +163,11 @@ class _EventData(MacroElement):
         """
     )
 
+    @property
+    def data_id(self) -> str:
+        """The id of the JSON script element: from the element's id, so renders are stable."""
+        return f"kclmap-data-{self._id}"
+
     def render(self, **kwargs: Any) -> str:
         """Put the data in a JSON script element of the page body, then render the script."""
         root = self.get_root()
@@ -185,7 +190,6 @@ class _EventData(MacroElement):
         super().__init__()
         self._name = "KclmapEvents"
         self.data = safe_json(data)
-        self.data_id = f"kclmap-data-{id(self)}"
         self.groups = groups
         self.colours = safe_json(TYPE_COLOURS)
         self.slider = slider

@@ -206,6 +206,9 @@ def render_static(
 def save_figure(fig: Figure, path: Path, *, dpi: int = 150) -> Path:
     """Save ``fig`` as PNG or SVG (by suffix), atomically."""
     _mpl()
-    with atomic_path(path) as tmp:
-        fig.savefig(tmp, dpi=dpi, format=path.suffix.lstrip(".").lower())
+    fmt = path.suffix.lstrip(".").lower()
+    # No creation date and a fixed id salt in SVGs: the same map gives the same bytes.
+    metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {}
+    with atomic_path(path) as tmp, _mpl().rc_context({"svg.hashsalt": "kclmap"}):
+        fig.savefig(tmp, dpi=dpi, format=fmt, metadata=metadata)
     return path
