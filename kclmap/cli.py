@@ -1,7 +1,9 @@
 """``kclmap`` command line: parse arguments, call the packages, turn errors into one line.
 
-Only this module prints to stderr and chooses exit codes: 0 success, 1 some input could not be
-resolved or processed (the rest was), 2 bad input or usage, 3 an unexpected internal error.
+Only this module turns errors into one stderr line and chooses exit codes: 0 success, 1 some
+input could not be resolved or processed (the rest was; with ``--strict``, nothing written),
+2 bad input or usage (argparse's errors too, on one line), 3 an unexpected internal error,
+130 interrupted.
 """
 
 from __future__ import annotations

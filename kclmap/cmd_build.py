@@ -247,13 +247,17 @@ def run_report(args: argparse.Namespace) -> int:
     check_writable_dir(output.parent)
     events = enrich(read_events(args.events))
     zones = reference_layers()
+    figure = render_static(events, zones, title=args.title)
     html = report_html(
         events,
         summary_tables(events),
-        map_figure=render_static(events, zones, title=args.title),
+        map_figure=figure,
         title=args.title,
         map_link=None,
     )
+    import matplotlib.pyplot as plt
+
+    plt.close(figure)
     with atomic_path(output) as tmp:
         tmp.write_text(html, encoding="utf-8")
     print(f"wrote {output}", file=sys.stderr)

@@ -144,6 +144,9 @@ def _write_set(
         tmp.write_text(
             report_html(enriched, tables, map_figure=figure, title=options.title), encoding="utf-8"
         )
+    import matplotlib.pyplot as plt
+
+    plt.close(figure)  # pyplot keeps every figure alive until closed
     written.append(out_dir / "report.html")
     with atomic_path(out_dir / "stats.json") as tmp:
         tmp.write_text(
