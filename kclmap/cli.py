@@ -59,6 +59,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except UnicodeDecodeError as err:  # a safety net: readers should name the file themselves
+        print(
+            f"kclmap {args.command}: error: an input file is not {err.encoding} text "
+            f"({err.reason} at byte {err.start}); save it as UTF-8",
+            file=sys.stderr,
+        )
+        return 2
     except OSError as err:  # a disk full, a folder that became read-only, a path too long...
         where = f" {str(err.filename)!r}" if err.filename else ""
         print(

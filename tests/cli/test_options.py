@@ -126,3 +126,16 @@ def test_iraq_bounds_contain_the_country_outline():
     assert south <= miny
     assert maxx <= east
     assert maxy <= north
+
+
+def test_a_file_in_another_encoding_is_a_one_line_error_not_an_internal_one(capsys, tmp_path):
+    events = tmp_path / "events.csv"
+    assert kclmap(capsys, "extract", ROBUST / "good.txt", "-o", events)[0] == 0
+    text = events.read_text(encoding="utf-8").replace("Daquq", "Daqūq – “town”")
+    events.write_bytes(text.encode("cp1252", errors="replace"))
+    code, _, err = kclmap(capsys, "report", events, "-o", tmp_path / "r.html")
+    assert code in (0, 2)  # read (a reader that detects cp1252) or refused in one line
+    assert "internal error" not in err
+    if code == 2:
+        assert len(err.strip().splitlines()) == 1
+        assert "save it as UTF-8" in err or "encoding" in err
