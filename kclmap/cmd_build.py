@@ -48,8 +48,10 @@ def configure_build(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--events",
         type=Path,
+        action="append",
         metavar="FILE",
-        help="an events file from 'kclmap extract' (edited or not) to map as well",
+        help="an events file to map as well: kclmap's (edited or not), ACLED or UCDP GED; "
+        "repeat for several",
     )
     add_line_options(p)
     p.add_argument(
@@ -116,14 +118,15 @@ def _online_fill(frame, cache: Path) -> int:  # type: ignore[no-untyped-def]
 
 def _check_build_options(args: argparse.Namespace) -> Extent | None:
     """Every check that needs no extraction, before any work; return the static-map extent."""
-    if not args.paths and args.events is None:
+    if not args.paths and not args.events:
         raise InputError("nothing to map: give article PATHs, --events FILE, or both")
     if not 30 <= args.dpi <= 1200:
         raise InputError(f"--dpi must be between 30 and 1200, got {args.dpi}")
     if args.max_bytes <= 0:
         raise InputError(f"--max-bytes must be positive, got {args.max_bytes}")
-    if args.events is not None and not args.events.is_file():
-        raise InputError(f"--events {str(args.events)!r} is not a file")
+    for path in args.events or []:
+        if not path.is_file():
+            raise InputError(f"--events {str(path)!r} is not a file")
     radius = check_around(args.around, args.radius)
     if args.around and args.bbox:
         raise InputError("give --bbox or --around, not both")
@@ -144,32 +147,30 @@ def _check_build_options(args: argparse.Namespace) -> Extent | None:
 
 
 def _read_inputs(args: argparse.Namespace) -> tuple[gpd.GeoDataFrame, ExtractionReport]:
-    """Extract the articles and read the events file: one events table and the run report."""
-    import pandas as pd
-
-    from geo.gisio import read_events
+    """Extract the articles and read the events files: one events table and the run report."""
+    from geo.datasets import link_sources
     from geo.pipeline import ExtractionReport, extract_with_report
-    from geo.table import empty_frame
+    from kclmap.cmd_import import combine, read_noted
     from kclmap.progress import progress_bar
 
-    frames = []
     report = ExtractionReport()
+    tables = [read_noted(path) for path in args.events or []]
+    articles = None
     if args.paths:
         with progress_bar("extracting") as update:
-            frame, report = extract_with_report(
+            articles, report = extract_with_report(
                 args.paths, published=args.published, max_bytes=args.max_bytes, progress=update
             )
-        frames.append(frame)
-    if args.events is not None:
-        frames.append(read_events(args.events))
-    events = pd.concat(frames, ignore_index=True) if frames else empty_frame()
-    events = events.drop_duplicates("event_id", keep="last").reset_index(drop=True)
-    return events, report
+    events, notes = combine(articles, tables)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    return link_sources(events), report
 
 
 def run_build(args: argparse.Namespace) -> int:
     """Extract (or read) events and write every output; exit 1 when inputs were skipped."""
     from gazetteer import default_gazetteer
+    from geo.datasets import overlap_summary
     from kclmap.progress import progress_bar
     from kclmap.unresolved import unresolved_csv, unresolved_rows
     from maps.build import BuildOptions, build_outputs
@@ -216,6 +217,14 @@ def run_build(args: argparse.Namespace) -> int:
         + (f"; {len(rows)} place name(s) to check in unresolved.csv" if rows else ""),
         file=sys.stderr,
     )
+    datasets = Counter(str(d) for d in events["dataset"])
+    if len(datasets) > 1:
+        print(
+            "datasets: " + ", ".join(f"{n} {d}" for d, n in datasets.most_common()),
+            file=sys.stderr,
+        )
+    for line in overlap_summary(events):
+        print(line, file=sys.stderr)
     for warning in options.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print("files written:\n" + "\n".join(f"  {p}" for p in files), file=sys.stderr)
@@ -238,14 +247,15 @@ def configure_report(p: argparse.ArgumentParser) -> None:
 def run_report(args: argparse.Namespace) -> int:
     """Write one self-contained HTML report for an events file."""
     from geo.analysis import enrich, summary_tables
-    from geo.gisio import atomic_path, read_events
+    from geo.gisio import atomic_path
     from geo.layers import reference_layers
+    from kclmap.cmd_import import read_noted
     from maps.report import report_html
     from maps.static_map import render_static
 
     output = report_path(args.output)
     check_writable_dir(output.parent)
-    events = enrich(read_events(args.events))
+    events = enrich(read_noted(args.events).frame)
     zones = reference_layers()
     figure = render_static(events, zones, title=args.title)
     html = report_html(

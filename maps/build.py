@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,7 +58,11 @@ def _check_name(name: str) -> None:
 
 
 def build_outputs(
-    events: gpd.GeoDataFrame, out_dir: Path, options: BuildOptions, *, step: Step | None = None
+    events: gpd.GeoDataFrame,
+    out_dir: str | PathLike[str],
+    options: BuildOptions | None = None,
+    *,
+    step: Step | None = None,
 ) -> list[Path]:
     """Map, GIS files, images, snippet and report for ``events``; return the files written.
 
@@ -73,6 +78,8 @@ def build_outputs(
     OSError
         ``out_dir`` or its parent cannot be written (nothing of the previous set is lost).
     """
+    out_dir = Path(out_dir)
+    options = options if options is not None else BuildOptions()
     say = step or (lambda _msg: None)
     for name in options.extra_files:
         _check_name(name)

@@ -40,7 +40,7 @@ EVENTS_CSV = DATA / "acled_style.csv"
         (["report", EVENTS_CSV, "-o", "report.pdf"], "should end in .html"),
         (["extract", SEEDS, "--max-articles", "2"], "--max-articles"),
         (["extract", SEEDS, "--max-articles", "-1"], "at least 1"),
-        (["places", DATA.parent.parent / "docs" / "demo_map.png"], "looks binary"),
+        (["places", DATA.parent.parent / "docs" / "demo_map.png"], "not a text file"),
         (["extract", SEEDS, "--no-such-option"], "unrecognized arguments"),
     ],
 )

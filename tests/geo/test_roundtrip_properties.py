@@ -52,7 +52,8 @@ def event_rows(draw: st.DrawFn) -> dict:
 
 
 def _expected(rows: list[dict]) -> list[dict]:
-    return [{c: r.get(c) for c in COLUMNS} for r in rows]
+    """The table as kclmap holds it before writing (defaults such as ``dataset`` filled in)."""
+    return _records(frame_records(rows))
 
 
 def _records(frame) -> list[dict]:
@@ -85,7 +86,7 @@ def _same(found: list[dict], expected: list[dict], *, coord_decimals: int | None
 
 
 SETTINGS = settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 
@@ -159,6 +160,27 @@ def _quote_everything(table):
     return table  # the rewrite below quotes every cell
 
 
+def _float_columns(table):
+    return {i for i, c in enumerate(table[0]) if FIELD_TYPES.get(c) == "float"}
+
+
+def _european(table):
+    """Excel in a French or German locale: decimal commas and day-first dates."""
+    header = table[0]
+    floats = _float_columns(table)
+    dates = {i for i, c in enumerate(header) if FIELD_TYPES.get(c) == "date"}
+
+    def cell(i, c):
+        if c and i in floats:
+            return c.replace(".", ",")
+        if c and i in dates:
+            y, m, d = c.split("-")
+            return f"{d}/{m}/{y}"
+        return c
+
+    return [header] + [[cell(i, c) for i, c in enumerate(row)] for row in table[1:]]
+
+
 SPREADSHEET_EDITS = {
     "TRUE/FALSE booleans": _uppercase_booleans,
     "dates as date-times": _datetime_cells,
@@ -166,22 +188,69 @@ SPREADSHEET_EDITS = {
     "a column added": _added_column,
     "every cell quoted": _quote_everything,
 }
+# How the spreadsheet writes the file: (encoding, line ending, delimiter).
+SAVES = {
+    "utf8-lf-comma": ("utf-8", "\n", ","),
+    "bom-crlf-comma": ("utf-8-sig", "\r\n", ","),
+    "utf16-tab": ("utf-16", "\r\n", "\t"),  # Excel's "Unicode text"
+}
 
 
 @pytest.mark.parametrize("edit", list(SPREADSHEET_EDITS), ids=list(SPREADSHEET_EDITS))
-@pytest.mark.parametrize(
-    ("encoding", "newline"), [("utf-8", "\n"), ("utf-8-sig", "\r\n")], ids=["utf8-lf", "bom-crlf"]
-)
+@pytest.mark.parametrize("save", list(SAVES), ids=list(SAVES))
 @SETTINGS
 @given(rows=st.lists(event_rows(), min_size=1, max_size=3, unique_by=lambda r: r["event_id"]))
-def test_csv_saved_again_by_a_spreadsheet_reads_back_equal(tmp_path, edit, encoding, newline, rows):
+def test_csv_saved_again_by_a_spreadsheet_reads_back_equal(tmp_path, edit, save, rows):
+    encoding, newline, delimiter = SAVES[save]
     table = _rewrite(_csv_text(rows, tmp_path), SPREADSHEET_EDITS[edit])
+    _same(
+        _records(_save_and_read(table, tmp_path, encoding, newline, delimiter, edit)),
+        _expected(rows),
+        coord_decimals=None,
+    )
+
+
+def _save_and_read(table, tmp_path, encoding, newline, delimiter, edit="", quote_all=False):
     buf = io.StringIO()
-    quoting = csv.QUOTE_ALL if edit == "every cell quoted" else csv.QUOTE_MINIMAL
-    csv.writer(buf, lineterminator=newline, quoting=quoting).writerows(table)
+    quoting = csv.QUOTE_ALL if edit == "every cell quoted" or quote_all else csv.QUOTE_MINIMAL
+    csv.writer(buf, lineterminator=newline, quoting=quoting, delimiter=delimiter).writerows(table)
     path = tmp_path / "edited.csv"
     path.write_bytes(buf.getvalue().encode(encoding))
     found = read_events(path)
-    _same(_records(found), _expected(rows), coord_decimals=None)
     if edit == "a column added":
-        assert list(found["analyst_note"]) == ["checked"] * len(rows)
+        assert list(found["analyst_note"]) == ["checked"] * len(table[1:])
+    return found
+
+
+CP1252_TEXT = TEXT.filter(lambda s: s.encode("cp1252", errors="ignore").decode("cp1252") == s)
+
+
+def _spreadsheet_number(x: float | None) -> float | None:
+    """A number as a spreadsheet shows it: 6 decimals, never in exponent form (see README)."""
+    if x is None:
+        return None
+    x = round(x, 6)
+    return x if x == 0 or abs(x) >= 1e-4 else 0.0
+
+
+@SETTINGS
+@given(
+    rows=st.lists(event_rows(), min_size=1, max_size=3, unique_by=lambda r: r["event_id"]),
+    quote=st.none() | CP1252_TEXT,
+)
+def test_csv_saved_by_a_european_excel_in_windows_1252_reads_back_equal(tmp_path, rows, quote):
+    numbers = ("lat", "lon", "precision_km", "confidence")
+    rows = [
+        {**r, "quote": quote, "place_query": quote, "notes": None}
+        | {k: _spreadsheet_number(r[k]) for k in numbers}
+        for r in rows
+    ]
+    table = _european(_rewrite(_csv_text(rows, tmp_path), lambda t: t))
+    days = [r["event_date"] for r in rows if r["event_date"] is not None]
+    if days and all(d.day <= 12 and d.day != d.month for d in days):
+        # Only dates like 02/01/2000: day/month or month/day cannot be told; say so.
+        with pytest.raises(ValueError, match="could be day/month or month/day"):
+            _save_and_read(table, tmp_path, "cp1252", "\r\n", ";")
+        return
+    found = _save_and_read(table, tmp_path, "cp1252", "\r\n", ";")
+    _same(_records(found), _expected(rows), coord_decimals=None)
