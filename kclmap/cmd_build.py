@@ -35,6 +35,19 @@ __all__ = ["DEFAULT_MAX_EVENTS", "configure_build", "configure_report", "run_bui
 DEFAULT_MAX_EVENTS = 250_000
 
 
+def _only(text: str) -> frozenset[str]:
+    """``--only map,gpkg``: a comma-separated subset of the build's outputs."""
+    from maps.build import OUTPUTS
+
+    parts = frozenset(p.strip().lower() for p in text.split(",") if p.strip())
+    unknown = sorted(parts - set(OUTPUTS))
+    if unknown or not parts:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected a comma-separated list of {', '.join(OUTPUTS)}"
+        )
+    return parts
+
+
 def configure_build(p: argparse.ArgumentParser) -> None:
     """Arguments of ``kclmap build``."""
     p.add_argument(
@@ -82,6 +95,13 @@ def configure_build(p: argparse.ArgumentParser) -> None:
         help=f"refuse to map more than N events (default {DEFAULT_MAX_EVENTS:,})",
     )
     p.add_argument("--title", default="Security incidents along the Kurdistan Coordination Line")
+    p.add_argument(
+        "--only",
+        type=_only,
+        metavar="PARTS",
+        help="write only these outputs, e.g. 'map' or 'map,gpkg' (geojson, gpkg, map, static, "
+        "snippet, report, stats; default: all)",
+    )
     add_article_options(p)
 
 
@@ -200,6 +220,7 @@ def run_build(args: argparse.Namespace) -> int:
         extent=extent,
         title=args.title,
         extra_files={"unresolved.csv": unresolved_csv(rows)},
+        only=args.only,
     )
     with progress_bar("building", min_items=1) as update:
         steps = iter(range(1, 100))

@@ -127,3 +127,25 @@ def test_build_online_without_network_still_builds(capsys, tmp_path, monkeypatch
     assert code == 0
     assert "online geocoding unavailable, kept the offline answers" in err
     assert (tmp_path / "out" / "map.html").exists()
+
+
+def test_an_extraction_bug_on_one_article_costs_only_that_article(capsys, tmp_path, monkeypatch):
+    import geo.pipeline
+
+    real = geo.pipeline.extract_events
+
+    def broken_on_french(article, **kwargs):
+        if article.source.endswith("french.txt"):
+            raise IndexError("list index out of range")
+        return real(article, **kwargs)
+
+    monkeypatch.setattr(geo.pipeline, "extract_events", broken_on_french)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("good.txt", "french.txt"):
+        (folder / name).write_bytes((ROBUST / name).read_bytes())
+    code, out, err = kclmap(capsys, "extract", folder, "--json")
+    assert code == 1
+    assert "french.txt: extraction failed (IndexError: list index out of range)" in err
+    assert "internal error" not in err
+    assert [json.loads(line)["place"] for line in out.splitlines()] == ["Daquq"]

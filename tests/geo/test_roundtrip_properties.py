@@ -222,7 +222,21 @@ def _save_and_read(table, tmp_path, encoding, newline, delimiter, edit="", quote
     return found
 
 
-CP1252_TEXT = TEXT.filter(lambda s: s.encode("cp1252", errors="ignore").decode("cp1252") == s)
+def _cp1252_only(text: str) -> bool:
+    """Text Windows-1252 can hold, whose bytes are not also UTF-8 (``Â¡`` is C2 A1, UTF-8 for
+    ``¡``: no detector can tell; a known limit in the README)."""
+    try:
+        data = text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return data.isascii()
+
+
+CP1252_TEXT = TEXT.filter(_cp1252_only)
 
 
 def _spreadsheet_number(x: float | None) -> float | None:
@@ -238,6 +252,15 @@ def _spreadsheet_number(x: float | None) -> float | None:
     rows=st.lists(event_rows(), min_size=1, max_size=3, unique_by=lambda r: r["event_id"]),
     quote=st.none() | CP1252_TEXT,
 )
+@example(  # 02/01/2000 and 01/01/2000: nothing tells day/month from month/day
+    rows=[
+        dict.fromkeys(("joint", "fatalities", "place_query", "lat", "lon"))
+        | dict.fromkeys(("precision_km", "quote", "notes", "confidence"))
+        | {"event_id": f"{i:016x}", "type": "attack", "date_precision": "day", "event_date": d}
+        for i, d in enumerate([date(2000, 1, 2), date(2000, 1, 1)])
+    ],
+    quote=None,
+)
 def test_csv_saved_by_a_european_excel_in_windows_1252_reads_back_equal(tmp_path, rows, quote):
     numbers = ("lat", "lon", "precision_km", "confidence")
     rows = [
@@ -247,7 +270,7 @@ def test_csv_saved_by_a_european_excel_in_windows_1252_reads_back_equal(tmp_path
     ]
     table = _european(_rewrite(_csv_text(rows, tmp_path), lambda t: t))
     days = [r["event_date"] for r in rows if r["event_date"] is not None]
-    if days and all(d.day <= 12 and d.day != d.month for d in days):
+    if all(d.day <= 12 for d in days) and any(d.day != d.month for d in days):
         # Only dates like 02/01/2000: day/month or month/day cannot be told; say so.
         with pytest.raises(ValueError, match="could be day/month or month/day"):
             _save_and_read(table, tmp_path, "cp1252", "\r\n", ";")
