@@ -26,7 +26,8 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Print ``prog: error: message (see prog --help)`` on one line and exit 2."""
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        _say(f"{self.prog}: error: {message} (see {self.prog} --help)")
+        raise SystemExit(2)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,35 +52,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure, run, _help = COMMANDS[args.command]
     try:
         return run(args)
-    except KclmapError as err:
-        print(f"kclmap {args.command}: error: {err}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
-        print(f"kclmap {args.command}: interrupted", file=sys.stderr)
+        _say(f"kclmap {args.command}: interrupted")
         return 130
     except BrokenPipeError:
         return 0
-    except UnicodeDecodeError as err:  # a safety net: readers should name the file themselves
-        print(
-            f"kclmap {args.command}: error: an input file is not {err.encoding} text "
-            f"({err.reason} at byte {err.start}); save it as UTF-8",
-            file=sys.stderr,
-        )
-        return 2
-    except OSError as err:  # a disk full, a folder that became read-only, a path too long...
-        where = f" {str(err.filename)!r}" if err.filename else ""
-        print(
-            f"kclmap {args.command}: error: cannot read or write{where}: "
-            f"{err.strerror or type(err).__name__}",
-            file=sys.stderr,
-        )
-        return 2
     except Exception as err:  # one line, never a traceback, unless debugging
-        if os.environ.get("KCLMAP_DEBUG"):
+        code, line = _error_line(args.command, err)
+        if code == 3 and os.environ.get("KCLMAP_DEBUG"):
             raise
-        print(
-            f"kclmap {args.command}: internal error: {type(err).__name__}: {err} "
-            "(set KCLMAP_DEBUG=1 for a traceback)",
-            file=sys.stderr,
+        _say(line)
+        return code
+
+
+def _error_line(command: str, err: Exception) -> tuple[int, str]:
+    """The exit code and the one stderr line for an error that ended a command."""
+    if isinstance(err, KclmapError):
+        return 2, f"kclmap {command}: error: {err}"
+    if isinstance(err, UnicodeDecodeError):  # a safety net: readers name the file themselves
+        return 2, (
+            f"kclmap {command}: error: an input file is not {err.encoding} text "
+            f"({err.reason} at byte {err.start}); save it as UTF-8"
         )
-        return 3
+    if isinstance(err, OSError):  # a disk full, a folder that became read-only...
+        where = f" {str(err.filename)!r}" if err.filename else ""
+        reason = err.strerror or type(err).__name__
+        return 2, f"kclmap {command}: error: cannot read or write{where}: {reason}"
+    return 3, (
+        f"kclmap {command}: internal error: {type(err).__name__}: {err} "
+        "(set KCLMAP_DEBUG=1 for a traceback)"
+    )
+
+
+_CONTROLS = frozenset([*range(32), *range(127, 160)])
+
+
+def _say(line: str) -> None:
+    r"""Print ``line`` on stderr as one line of plain text.
+
+    Messages echo file names and article text, which may hold line breaks or terminal escape
+    sequences: control characters are shown escaped (``\x1b``), never sent to the terminal.
+    """
+    safe = "".join(
+        ch if ord(ch) not in _CONTROLS else ch.encode("unicode_escape").decode("ascii")
+        for ch in line
+    )
+    print(safe, file=sys.stderr)

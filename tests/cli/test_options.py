@@ -139,3 +139,18 @@ def test_a_file_in_another_encoding_is_a_one_line_error_not_an_internal_one(caps
     if code == 2:
         assert len(err.strip().splitlines()) == 1
         assert "save it as UTF-8" in err or "encoding" in err
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["evil\x1b[2J\x1b]0;pwned\x07.txt", "two\nlines.txt", "tab\there\r.txt"],
+    ids=["terminal-escapes", "newline", "tab-cr"],
+)
+def test_error_lines_never_carry_control_characters(capsys, tmp_path, name):
+    code, _, err = kclmap(capsys, "places", tmp_path / name)
+    assert code == 2
+    assert "does not exist" in err
+    assert err.endswith("\n")
+    assert err.count("\n") == 1
+    assert not any(ord(c) < 32 and c != "\n" for c in err)
+    assert "\x7f" not in err
