@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from os import PathLike
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from gazetteer.compound import split_compound
+from gazetteer.context import Context
 from gazetteer.errors import UnknownPlaceError
 from gazetteer.geometry import distance_km
-from gazetteer.model import SETTLEMENT_KINDS, Match, MatchMethod, Place
-from gazetteer.normalize import QueryKey, fuzzy_key, parse_query, spot_key
+from gazetteer.model import ADMIN_KINDS, SETTLEMENT_KINDS, Match, MatchMethod, Place
+from gazetteer.normalize import QueryKey, fuzzy_key, parse_query, spot_key, vowel_key
+from gazetteer.shapes import Line, load_shapes, nearest_part
 from gazetteer.store import (
     DATA_DIR,
     Alias,
@@ -40,6 +44,10 @@ SEAT_BONUS = 0.5  # a settlement inside a same-named district, region or feature
 MEMO_SIZE = 100_000  # resolved queries remembered (news repeats the same names constantly)
 _UNIT_HINTS = frozenset({"governorate", "district", "subdistrict"})
 ALIAS_BONUS = 0.5  # a curated alias states which homonym the reporting means
+PARTIAL_QUALITY = 0.9  # "Taza" for Taza Khurmatu: the first word of a town's only name
+MINOR_KINDS = frozenset({"village", "neighbourhood"})  # places too small to guess at
+WEAK_SKELETON = 6  # consonants a look-alike village's name needs to stand without context
+WEAK_QUALITY = 0.93  # ...and its match quality (0.8 + 0.15 x similarity: similarity >= 0.87)
 
 
 def _within(place: Place, area: Place) -> bool:
@@ -71,7 +79,27 @@ _KIND_FIT: dict[str, dict[str, float]] = {
     "base": {"base": 1.0, "airfield": 0.8},
     "airfield": {"airfield": 1.0, "base": 0.8},
     "crossing": {"crossing": 1.0, "town": 0.3, "village": 0.3},
+    "valley": {"valley": 1.0},
+    "oilfield": {"oilfield": 1.0, "site": 0.6},
+    "bridge": {"bridge": 1.0},
 }
+_KIND_FIT["mountain"] = {"range": 1.0, "mountain": 1.0, "pass": 0.5}
+
+
+def _weak(c: _Candidate, query: QueryKey) -> bool:
+    """A look-alike village that nothing supports: too short a skeleton or too loose a match.
+
+    Short skeletons collide across languages (Kobani ~ Gopan, Ankara ~ An Nakarah), so a
+    village found only by skeleton or fuzzily needs six consonants and a close spelling.
+    """
+    if c.method not in ("transliteration", "fuzzy") or c.place.kind not in MINOR_KINDS:
+        return False
+    return len(fuzzy_key(" ".join(query.tokens))) < WEAK_SKELETON or c.quality < WEAK_QUALITY
+
+
+def _similarity(key: str, other: str) -> float:
+    """Spelling similarity (0-1) of two light keys, Kurdish e/a and o/u vowels folded."""
+    return max(fuzz.ratio(key, other), fuzz.ratio(vowel_key(key), vowel_key(other))) / 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +123,14 @@ class Gazetteer:
     """
 
     def __init__(
-        self, places: Sequence[Place], names: Iterable[NameRow], aliases: Iterable[Alias] = ()
+        self,
+        places: Sequence[Place],
+        names: Iterable[NameRow],
+        aliases: Iterable[Alias] = (),
+        shapes: Mapping[str, Line] | None = None,
     ) -> None:
         self.places: Sequence[Place] = places
+        self.shapes: Mapping[str, Line] = shapes or {}
         ids = places.ids if isinstance(places, PlaceTable) else [p.id for p in places]
         self._by_id = {pid: i for i, pid in enumerate(ids)}
         self._exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -115,10 +148,15 @@ class Gazetteer:
             self._alias[parse_query(alias.alias).key].append((idx, alias.alias))
 
     @classmethod
-    def load(cls, data_dir: Path = DATA_DIR) -> Gazetteer:
+    def load(cls, data_dir: str | PathLike[str] = DATA_DIR) -> Gazetteer:
         """Load the gazetteer shipped in ``gazetteer/data`` (or another directory)."""
+        data_dir = Path(data_dir)
+        shapes = data_dir / "shapes.geojson"
         return cls(
-            load_places(data_dir), load_names(data_dir), load_aliases(data_dir / "aliases.csv")
+            load_places(data_dir),
+            load_names(data_dir),
+            load_aliases(data_dir / "aliases.csv"),
+            load_shapes(shapes) if shapes.exists() else None,
         )
 
     def __len__(self) -> int:
@@ -180,15 +218,30 @@ class Gazetteer:
                 hits += bucket[1]
         return keys, hits
 
+    @cached_property
+    def _first_word(self) -> dict[str, list[tuple[int, str]]]:
+        """Towns and cities by the first word of their names ("taza" -> Taza Khurmatu)."""
+        out: dict[str, dict[int, str]] = defaultdict(dict)
+        for row in self.names:
+            place = self.places[row.place]
+            if place.kind in ("town", "city"):
+                tokens = parse_query(row.name).tokens
+                if len(tokens) >= 2 and len(tokens[0]) >= 4:
+                    out[tokens[0]].setdefault(row.place, row.name)
+        return {k: list(v.items()) for k, v in out.items()}
+
     def _candidates(
-        self, key: str, raw: str, kind_hint: str | None = None
+        self, key: str, raw: str, kind_hint: str | None = None, ctx: Context | None = None
     ) -> tuple[list[_Candidate], list[_Candidate]]:
         """Return (candidates, evidence): the places the name may mean, and look-alike units.
 
         Evidence holds administrative units and areas whose name is a transliteration of the
         query; they never win by themselves but tell which same-named settlement is the seat
         ("Makhmour" district -> Makhmur town; "Qara Tapa" -> the village in Qara Tabe).
+        With a context, a candidate found by skeleton or fuzzily must lie near it, and when no
+        exact candidate does, the later stages are searched for one that does.
         """
+        ctx = ctx or Context()
         out: list[_Candidate] = []
         seen: set[int] = set()
 
@@ -198,6 +251,9 @@ class Gazetteer:
             if idx not in seen:
                 seen.add(idx)
                 into.append(_Candidate(self.places[idx], quality, method, name))
+
+        def fits(idx: int) -> bool:
+            return ctx.empty or ctx.near(self.places[idx])
 
         for idx, name in self._alias.get(key, ()):
             add(out, idx, 1.0, "alias", name)
@@ -211,22 +267,28 @@ class Gazetteer:
                     add(
                         out,
                         idx,
-                        round(0.8 + 0.15 * fuzz.ratio(key, other) / 100, 4),
+                        round(0.8 + 0.15 * _similarity(key, other), 4),
                         "transliteration",
                         name,
                     )
-        if len(out) == 1 and not out[0].place.is_area:
+        if out and all(c.place.kind in MINOR_KINDS for c in out):
+            # "Taza": the short form of one town (Taza Khurmatu) beats villages of that name.
+            towns = self._first_word.get(key, [])
+            if len(towns) == 1 and fits(towns[0][0]):
+                add(out, towns[0][0], PARTIAL_QUALITY, "partial", towns[0][1])
+        exact_near = any(fits(self._by_id[c.place.id]) for c in out)
+        if len(out) == 1 and not out[0].place.is_area and exact_near:
             # One exact settlement or feature: no look-alike unit can change the answer.
             return out, []
         skeleton = fuzzy_key(raw)
-        index = self._area_skeleton if out else self._skeleton
+        index = self._area_skeleton if out and exact_near else self._skeleton
         translit: list[_Candidate] = []
         for idx, name, other in index.get(skeleton, ()):
-            sim = fuzz.ratio(key, other) / 100
-            if sim >= TRANSLIT_FLOOR:
+            sim = _similarity(key, other)
+            if sim >= TRANSLIT_FLOOR and fits(idx):
                 add(translit, idx, round(0.8 + 0.15 * sim, 4), "transliteration", name)
-        if not out:
-            out = translit
+        if not out or not exact_near:
+            out += translit
         else:
             # A unit named like the query whose seat is spelled differently ("Makhmour"
             # district, "Makhmur" town): bring the seat in unless an exact hit lies there.
@@ -241,46 +303,90 @@ class Gazetteer:
             if units:
                 for idx, name, other in self._skeleton.get(skeleton, ()):
                     place = self.places[idx]
-                    if place.kind in SETTLEMENT_KINDS and any(_within(place, u) for u in units):
-                        sim = fuzz.ratio(key, other) / 100
-                        add(out, idx, round(0.8 + 0.15 * sim, 4), "transliteration", name)
+                    if (
+                        place.kind in SETTLEMENT_KINDS
+                        and fits(idx)
+                        and any(_within(place, u) for u in units)
+                    ):
+                        sim = _similarity(key, other)
+                        if sim >= TRANSLIT_FLOOR:
+                            add(out, idx, round(0.8 + 0.15 * sim, 4), "transliteration", name)
         evidence = [
             c for c in (*out, *translit) if c.place.is_area or c.place.kind not in SETTLEMENT_KINDS
         ]
-        if out or len(key) < 4:
+        if (out and (exact_near or any(c.method != "exact" for c in out))) or len(key) < 4:
             return out, evidence
         keys, hits = self._fuzzy_pool(key, skeleton[:1])
         for _, score, pos in process.extract(
             key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=12
         ):
             for idx, name in hits[pos]:
-                add(out, idx, round(0.95 * score / 100, 4), "fuzzy", name)
+                if fits(idx):
+                    add(out, idx, round(0.95 * score / 100, 4), "fuzzy", name)
         return out, evidence
 
     # -- ranking ---------------------------------------------------------------------------
 
-    def _admin1_of(self, hint: str | None) -> str | None:
-        if not hint:
+    def governorate(self, hint: str | None) -> str | None:
+        """The OCHA governorate a hint names, in any common form, or ``None``.
+
+        Accepts governorate names and spellings ("Ninewa", "Nineveh", "Sala al-Din",
+        "Salahuddin", "Dahuk", "Babylon", "Thi-Qar") and a major city or district, which
+        stands for its governorate ("Kirkuk", "Mosul").
+        """
+        if not hint or not isinstance(hint, str):
             return None
-        for idx, _ in self._exact.get(parse_query(hint).key, ()):
-            place = self.places[idx]
+        key = parse_query(hint).key
+        hits = [self.places[i] for i, _ in self._exact.get(key, ())]
+        hits += [self.places[i] for i, _, _ in self._area_skeleton.get(fuzzy_key(hint), ())]
+        for place in hits:
             if place.kind == "governorate":
                 return place.name
+        for place in hits:
             if place.kind in SETTLEMENT_KINDS | {"district"} and place.importance >= 0.8:
                 return place.admin1
+        names = self._governorate_names
+        best = process.extractOne(key, list(names), scorer=fuzz.ratio, score_cutoff=80)
+        return names[best[0]] if best else None
+
+    @cached_property
+    def _governorate_names(self) -> dict[str, str]:
+        """Every light key of every governorate name -> the governorate's OCHA name."""
+        out: dict[str, str] = {}
+        for row in self.names:
+            place = self.places[row.place]
+            if place.kind == "governorate":
+                out.setdefault(row.key, place.name)
+        return out
+
+    def district(self, hint: str | None) -> str | None:
+        """The OCHA district (qadha) a hint names ("Tuz", "Daquq district"), or ``None``."""
+        if not hint or not isinstance(hint, str):
+            return None
+        query = parse_query(hint)
+        found = self._candidates(query.key, hint, "district")
+        units = [c.place for c in found[0] if c.place.kind == "district"]
+        if units:
+            return max(units, key=lambda p: p.importance).name
         return None
+
+    def _admin1_of(self, hint: str | None) -> str | None:
+        return self.governorate(hint)
 
     def _rank(
         self,
         found: tuple[list[_Candidate], list[_Candidate]],
         query: QueryKey,
-        admin1: str | None,
-        context: Sequence[Place],
+        ctx: Context,
         verbatim: str,
     ) -> list[tuple[float, _Candidate]]:
         cands, evidence = found
-        if len(cands) == 1 and not evidence and not context:
+        if len(cands) == 1 and not evidence and ctx.empty:
             return [(0.0, cands[0])]
+        if any(c.quality >= 1.0 and c.place.kind in ADMIN_KINDS for c in cands):
+            # An exactly-named unit ("Rashad": Al-Rashad sub-district) makes only its own seat
+            # a seat, not a village inside a differently spelled unit (Ar Rashid, Baghdad).
+            evidence = [e for e in evidence if e.quality >= 1.0]
         ranked = []
         for c in cands:
             p = c.place
@@ -298,23 +404,34 @@ class Gazetteer:
                 total += SEAT_BONUS  # the town that gives its name to the unit around it
             if spot_key(c.name) == verbatim:
                 total += 0.1
-            if admin1 and p.admin1 == admin1:
-                total += 0.6
-            others = [q for q in context if q.id != p.id]
-            if others:
-                near = min(max(0.0, distance_km(p, q) - q.precision_km) for q in others)
-                total += 0.6 * math.exp(-near / 40.0)
+            total += ctx.bonus(p)
             ranked.append((total, c))
         ranked.sort(key=lambda t: (-t[0], -t[1].place.importance, t[1].place.id))
         return ranked
 
     # -- public API ------------------------------------------------------------------------
 
+    def _context(
+        self, hint: str | None, hint_district: str | None, context: Sequence[Place]
+    ) -> Context:
+        admin2 = self.district(hint_district)
+        admin1 = self.governorate(hint)
+        if admin2 and not admin1:
+            admin1 = next(
+                (p.admin1 for p in self.places_named(admin2) if p.kind == "district"), None
+            )
+        return Context(admin1, admin2, tuple(context))
+
+    def places_named(self, name: str) -> list[Place]:
+        """Every place with exactly this name key (no ranking), e.g. all "Qarah Tabbah"."""
+        return [self.places[i] for i, _ in self._exact.get(parse_query(name).key, ())]
+
     def candidates(
         self,
         name: str,
         *,
         hint: str | None = None,
+        hint_district: str | None = None,
         context: Sequence[Place] = (),
     ) -> list[tuple[Place, float, float]]:
         """All candidate places for ``name`` as ``(place, name_score, rank_score)``, best first."""
@@ -323,12 +440,9 @@ class Gazetteer:
         query = parse_query(name)
         if not query.key:
             return []
+        ctx = self._context(hint, hint_district, context)
         ranked = self._rank(
-            self._candidates(query.key, name, query.kind_hint),
-            query,
-            self._admin1_of(hint),
-            context,
-            spot_key(name),
+            self._candidates(query.key, name, query.kind_hint, ctx), query, ctx, spot_key(name)
         )
         return [(c.place, c.quality, total) for total, c in ranked]
 
@@ -337,18 +451,36 @@ class Gazetteer:
         name: str,
         *,
         hint: str | None = None,
+        hint_district: str | None = None,
         context: Sequence[Place] = (),
         max_alternatives: int = 4,
     ) -> Match:
         """Return the best :class:`Match` for ``name`` or raise :class:`UnknownPlaceError`.
 
-        ``hint`` is a governorate (or its capital) that pulls the choice toward homonyms in it;
-        ``context`` holds places named nearby in the same text. ACLED-style ``"Town - Quarter"``
-        resolves the quarter near the town, else the town.
+        Parameters
+        ----------
+        name : str
+            A place name in any spelling, or a compound ("Kirkuk's Rashad",
+            "Mosul - Al-Zuhur", "Qaryat Ghaydah (Gaida)").
+        hint : str, optional
+            A governorate in any common form ("Ninewa", "Sala al-Din", "Dahuk") or a major
+            city standing for it: homonyms inside it win at every stage.
+        hint_district : str, optional
+            A district (qadha) name: homonyms inside it win over the rest of the governorate.
+        context : sequence of Place
+            Places named nearby in the same text: they pull homonyms toward them and place a
+            long feature (a range, a wadi) at its part nearest to them.
+
+        Raises
+        ------
+        UnknownPlaceError
+            No place matches; or, with no context, only a look-alike village far from any
+            evidence (a foreign name such as "Kobani" is not an Iraqi village). With a context,
+            a look-alike far from every context place is likewise not an answer.
         """
         if not isinstance(name, str):
             raise UnknownPlaceError(repr(name))
-        memo_key = (name, hint, tuple(p.id for p in context), max_alternatives)
+        memo_key = (name, hint, hint_district, tuple(p.id for p in context), max_alternatives)
         hit = self._memo.get(memo_key)
         if hit is not None:
             if isinstance(hit, UnknownPlaceError):
@@ -356,7 +488,8 @@ class Gazetteer:
             return hit
         result: Match | UnknownPlaceError
         try:
-            result = self._resolve(name, hint=hint, context=context, limit=max_alternatives)
+            ctx = self._context(hint, hint_district, context)
+            result = self._resolve(name, ctx=ctx, limit=max_alternatives)
         except UnknownPlaceError as err:
             result = err
         if len(self._memo) >= MEMO_SIZE:
@@ -366,47 +499,91 @@ class Gazetteer:
             raise UnknownPlaceError(result.query, result.suggestions)
         return result
 
-    def _resolve(
-        self, name: str, *, hint: str | None, context: Sequence[Place], limit: int
-    ) -> Match:
+    def _resolve(self, name: str, *, ctx: Context, limit: int) -> Match:
         clean = " ".join(name.split())
-        if " - " in clean and len(clean) <= MAX_QUERY_CHARS:
-            return self._resolve_quarter(clean, hint=hint, context=context)
-        query = parse_query(clean) if len(clean) <= MAX_QUERY_CHARS else None
-        if query is None or not query.key:
+        if len(clean) > MAX_QUERY_CHARS:
+            raise UnknownPlaceError(name[:80])
+        compound = split_compound(clean) if any(c in clean for c in "-–—('’`[") else None
+        if compound is not None:
+            found = self._resolve_compound(
+                clean, compound.form, compound.first, compound.second, ctx
+            )
+            if found is not None:
+                return found
+        query = parse_query(clean)
+        if not query.key:
             raise UnknownPlaceError(name[:80])
         ranked = self._rank(
-            self._candidates(query.key, clean, query.kind_hint),
-            query,
-            self._admin1_of(hint),
-            context,
-            spot_key(clean),
+            self._candidates(query.key, clean, query.kind_hint, ctx), query, ctx, spot_key(clean)
         )
         if not ranked:
             raise UnknownPlaceError(name[:80])  # suggestions cost a wide scan: see suggest()
         best = ranked[0][1]
+        if ctx.empty and _weak(best, query):
+            # A look-alike village with nothing to say it is meant: "I don't know" (with the
+            # look-alikes as suggestions) beats a confident village 600 km off.
+            names = dict.fromkeys(c.place.name for _, c in ranked[: limit + 1])
+            raise UnknownPlaceError(name[:80], tuple(names))
         alts = tuple((c.place, c.quality) for _, c in ranked[1 : 1 + limit])
-        return Match(name, best.place, best.quality, best.method, best.name, alts)
+        place = best.place
+        line = self.shapes.get(place.id)
+        if line is not None:
+            place = nearest_part(place, line, ctx.anchors())
+        return Match(name, place, best.quality, best.method, best.name, alts)
 
-    def _resolve_quarter(self, name: str, *, hint: str | None, context: Sequence[Place]) -> Match:
-        town_name, _, quarter = name.partition(" - ")
-        town = self.resolve(town_name, hint=hint, context=context)
-        try:
-            part = self.resolve(quarter, context=[town.place], hint=town.place.admin1 or hint)
-        except UnknownPlaceError:
-            part = None
-        if part is not None and distance_km(part.place, town.place) <= 30:
+    def _resolve_compound(
+        self, name: str, form: str, first: str, second: str, ctx: Context
+    ) -> Match | None:
+        """Resolve "Owner's Place", "Town - Quarter" or "Name (Alternative)"; None if no part does."""
+        hint, hint2, places = ctx.admin1, ctx.admin2, ctx.places
+        if form == "alternative":
+            alt = self._lookup_ctx(second, ctx)
+            main_ctx = Context(hint, hint2, (*places, alt.place)) if alt else ctx
+            main = self._lookup_ctx(first, main_ctx)
+            if main and alt and not Context(places=(alt.place,)).near(main.place):
+                main = None  # the parenthetical is there to say which homonym is meant
+            chosen = main or alt
+            if chosen is None:
+                return None
+            return Match(
+                name,
+                chosen.place,
+                chosen.score,
+                chosen.method,
+                chosen.matched_name,
+                chosen.alternatives,
+            )
+        outer = self._lookup_ctx(first, ctx)
+        if outer is None:
+            return None
+        o = outer.place
+        if form == "possessive":
+            inner_ctx = Context(
+                o.admin1 or hint,
+                o.name if o.kind == "district" else hint2,
+                places if o.kind in ADMIN_KINDS else (*places, o),
+            )
+        else:
+            inner_ctx = Context(o.admin1 or hint, hint2, (*places, o))
+        part = self._lookup_ctx(second, inner_ctx)
+        if part is not None and (form == "possessive" or distance_km(part.place, o) <= 30):
             return Match(
                 name,
                 part.place,
                 part.score,
                 part.method,
                 part.matched_name,
-                ((town.place, town.score), *part.alternatives),
+                ((o, outer.score), *part.alternatives),
             )
         return Match(
-            name, town.place, town.score * 0.9, town.method, town.matched_name, town.alternatives
+            name, o, outer.score * 0.9, outer.method, outer.matched_name, outer.alternatives
         )
+
+    def _lookup_ctx(self, name: str, ctx: Context) -> Match | None:
+        try:
+            return self._resolve(name, ctx=ctx, limit=4)
+        except UnknownPlaceError:
+            return None
 
     def lookup(self, name: str, **kwargs: object) -> Match | None:
         """Like :meth:`resolve` but return ``None`` when nothing matches."""
@@ -414,6 +591,17 @@ class Gazetteer:
             return self.resolve(name, **kwargs)  # type: ignore[arg-type]
         except UnknownPlaceError:
             return None
+
+    def shape(self, place_id: str) -> dict[str, object] | None:
+        """The GeoJSON LineString (WGS84 lon/lat) of a long feature, or ``None``.
+
+        Ranges and wadis listed in ``gazetteer/data/shapes.csv`` have one (the Hamrin
+        range, Wadi Hauran); draw it instead of a circle around the feature's point.
+        """
+        line = self.shapes.get(place_id)
+        if line is None:
+            return None
+        return {"type": "LineString", "coordinates": [list(xy) for xy in line]}
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """Up to ``limit`` place names that look like ``name`` (for not-found messages)."""

@@ -1,9 +1,10 @@
 """Read news articles from .txt, .md and .html files into :class:`Article` records.
 
 Bytes are decoded by :mod:`geo.reading.encoding` (binary files refused). The publication date
-comes, in order of trust, from the caller (``published=``), a sidecar ``<name>.meta.json`` or
-a header block / YAML front matter, the HTML page's markup (htmldate), the page's byline or
-date line, the URL's path, and last an "Updated" date; a site's "today" header, a photo
+comes, in order of trust, from a sidecar ``<name>.meta.json`` or a header block / YAML front
+matter, the HTML page's markup (htmldate), the page's byline or date line, the URL's path,
+then the caller's ``published=`` (for pages that state none), and last an "Updated" date;
+a site's "today" header, a photo
 caption's date and a copyright year are never taken, and an article without a date says so
 in its warnings. Problems with one file become warnings or a :class:`ReadProblem`; they
 never stop a run.
@@ -16,11 +17,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from os import PathLike
 from pathlib import Path
 
 from geo.errors import InputError
 from geo.reading.encoding import decode_bytes
-from geo.reading.html import html_published, html_to_text
+from geo.reading.html import html_published, html_to_text, visible_lines
 from geo.reading.language import looks_english
 from geo.reading.metadata import load_sidecar, parse_date_value, split_header
 from geo.reading.published import find_publication_date
@@ -50,7 +52,8 @@ _NO_DATE = (
 class Article:
     """One article: clean text plus the metadata that dates and places its events.
 
-    ``published_source`` says where ``published`` came from: "argument" (the caller),
+    ``published_source`` says where ``published`` came from: "argument" (the caller's date,
+    used when the page states none),
     "metadata" (sidecar, header block, front matter), "html" (the page's markup), "page"
     (a byline or date line), "url", "updated" (only an update date), or ``None``.
     ``encoding`` is the codec the file was read with (``None`` for text given as str).
@@ -90,8 +93,6 @@ def _published(
     published: date | None,
 ) -> tuple[date | None, str | None, list[str]]:
     """The publication date, its source and warnings (see the module docstring's order)."""
-    if published is not None:
-        return published, "argument", []
     notes: list[str] = []
     for key in ("published", "date"):
         value = meta.get(key)
@@ -104,7 +105,11 @@ def _published(
         found = html_published(raw_html, url=url)
         if found is not None:
             return found, "html", notes
-    page = find_publication_date(text, url=url)
+    page = find_publication_date(visible_lines(raw_html) if raw_html else text, url=url)
+    if page.value is not None and page.source != "updated":
+        return page.value, page.source, [*notes, *page.warnings]
+    if published is not None:  # the caller's date for a page that states none
+        return published, "argument", notes
     if page.value is not None:
         return page.value, page.source, [*notes, *page.warnings]
     return None, None, [*notes, _NO_DATE, *page.warnings]
@@ -172,9 +177,10 @@ def article_from_text(
 
 
 def read_article(
-    path: Path, *, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | PathLike[str], *, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Article:
     """Read one article file; raise :class:`InputError` with a one-line reason on failure."""
+    path = Path(path)
     try:
         size = path.stat().st_size
     except OSError as err:
@@ -207,9 +213,9 @@ def read_article(
     )
 
 
-def iter_article_paths(paths: Iterable[Path]) -> Iterator[Path]:
+def iter_article_paths(paths: Iterable[str | PathLike[str]]) -> Iterator[Path]:
     """Every article file under ``paths`` (directories recursively), sorted, sidecars skipped."""
-    for path in paths:
+    for path in map(Path, paths):
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
@@ -221,7 +227,10 @@ def iter_article_paths(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def read_articles(
-    paths: Iterable[Path], *, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | PathLike[str]],
+    *,
+    published: date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[list[Article], list[ReadProblem]]:
     """Read every article under ``paths``; duplicates (same clean text) are kept once."""
     articles: list[Article] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,9 +42,15 @@ class BuildOptions:
 
 
 def build_outputs(
-    events: gpd.GeoDataFrame, out_dir: Path, options: BuildOptions, *, step: Step | None = None
+    events: gpd.GeoDataFrame,
+    out_dir: str | PathLike[str],
+    options: BuildOptions | None = None,
+    *,
+    step: Step | None = None,
 ) -> list[Path]:
     """Map, GIS files, images, snippet and report for ``events``; return the files written."""
+    out_dir = Path(out_dir)
+    options = options if options is not None else BuildOptions()
     say = step or (lambda _msg: None)
     out_dir.mkdir(parents=True, exist_ok=True)
     say("reference layers")

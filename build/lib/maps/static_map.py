@@ -6,6 +6,7 @@ data attribution are always on the figure.
 
 from __future__ import annotations
 
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -203,8 +204,9 @@ def render_static(
     return fig
 
 
-def save_figure(fig: Figure, path: Path, *, dpi: int = 150) -> Path:
+def save_figure(fig: Figure, path: str | PathLike[str], *, dpi: int = 150) -> Path:
     """Save ``fig`` as PNG or SVG (by suffix), atomically."""
+    path = Path(path)
     _mpl()
     with atomic_path(path) as tmp:
         fig.savefig(tmp, dpi=dpi, format=path.suffix.lstrip(".").lower())
