@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from gazetteer.context import Context
 from gazetteer.geometry import distance_km
-from gazetteer.model import ADMIN_KINDS, MatchMethod, Place
+from gazetteer.model import ADMIN_KINDS, SETTLEMENT_KINDS, MatchMethod, Place
 from gazetteer.normalize import QueryKey, fuzzy_key, spot_key, vowel_key
 
 __all__ = ["KIND_FIT", "MINOR_KINDS", "Candidate", "rank", "similarity", "weak", "within"]
@@ -24,6 +24,8 @@ SEAT_KINDS = frozenset({"town", "city"})  # the build makes each unit's seat a t
 ALIAS_BONUS = 0.5  # a curated alias states which homonym the reporting means
 MINOR_KINDS = frozenset({"village", "neighbourhood"})  # places too small to guess at
 WEAK_SKELETON = 6  # consonants a look-alike village's name needs to stand without context
+SHORT_SKELETON = 4  # consonants below which any look-alike needs a close spelling
+WEAK_FUZZY = 0.9  # a fuzzy hit of any kind below this (rapidfuzz ratio ~95) is a guess
 WEAK_QUALITY = 0.93  # ...and its match quality (0.8 + 0.15 x similarity: similarity >= 0.87)
 
 
@@ -64,14 +66,27 @@ KIND_FIT["mountain"] = {"range": 1.0, "mountain": 1.0, "pass": 0.5}
 
 
 def weak(c: Candidate, query: QueryKey) -> bool:
-    """A look-alike village that nothing supports: too short a skeleton or too loose a match.
+    """A look-alike that nothing supports: a loose fuzzy hit, or a loose short or village match.
 
     Short skeletons collide across languages (Kobani ~ Gopan, Ankara ~ An Nakarah), so a
-    village found only by skeleton or fuzzily needs six consonants and a close spelling.
+    village found only by skeleton or fuzzily needs six consonants and a close spelling; a
+    fuzzy hit of any kind needs a close spelling (Kermanshah is no Iraqi air base).
     """
-    if c.method not in ("transliteration", "fuzzy") or c.place.kind not in MINOR_KINDS:
+    if c.method == "fuzzy" and c.quality < WEAK_FUZZY:
+        return True
+    if c.method not in ("transliteration", "fuzzy"):
         return False
-    return len(fuzzy_key(" ".join(query.tokens))) < WEAK_SKELETON or c.quality < WEAK_QUALITY
+    consonants = len(fuzzy_key(" ".join(query.tokens)))
+    if c.place.kind not in MINOR_KINDS:
+        # Two or three consonants match half the country (Syria ~ Sharya camp, Iran ~ an
+        # air base): a feature needs a close spelling there too; towns and units carry more
+        # evidence (Dubz = Dibis, Hawîce = Hawija).
+        return (
+            c.place.kind not in SETTLEMENT_KINDS | ADMIN_KINDS
+            and consonants < SHORT_SKELETON
+            and c.quality < WEAK_QUALITY
+        )
+    return consonants < WEAK_SKELETON or c.quality < WEAK_QUALITY
 
 
 def similarity(key: str, other: str) -> float:

@@ -280,6 +280,9 @@ class Gazetteer(NameIndex):
             )
             if found is not None:
                 return found
+            if compound.form == "possessive":
+                # "Syria's Hasakah": the owner is no Iraqi place, so neither is what it owns.
+                raise UnknownPlaceError(name[:80], tuple(self.suggest(compound.second, 3)))
         query = parse_query(clean)
         if not query.key:
             raise UnknownPlaceError(name[:80])

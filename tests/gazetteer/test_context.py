@@ -76,7 +76,15 @@ def test_district_hint_decides_homonyms(gaz, name, district):
 @pytest.mark.parametrize(
     "name",
     # Case 11: places in Turkey, Syria and Iran; none may come back as an Iraqi village.
-    ["Ankara", "Kobani", "Afrin", "Hajin", "Urmia", "al-Hol", "Tehran", "Raqqa", "Qara Gokh"],
+    [
+        *("Ankara", "Kobani", "Afrin", "Hajin", "Urmia", "al-Hol", "Tehran", "Raqqa"),
+        "Qara Gokh",  # looks like Tar (Thi Qar) and villages across Iraq; none is meant
+        "Syria",  # looks like Sharya camp
+        "Iran",  # looks like an air base's name
+        # Case 12: a possessive owner that is no Iraqi place makes the whole name foreign.
+        "Syria's Hasakah province",
+        "Iran's Kermanshah",
+    ],
 )
 def test_foreign_or_unknown_name_is_not_a_lookalike_village(gaz, name):
     with pytest.raises(UnknownPlaceError) as err:
