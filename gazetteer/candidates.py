@@ -183,7 +183,7 @@ class NameIndex:
         evidence = [
             c for c in (*out, *translit) if c.place.is_area or c.place.kind not in SETTLEMENT_KINDS
         ]
-        if (out and (exact_near or any(c.method != "exact" for c in out))) or len(key) < 4:
+        if out or len(key) < 4:  # fuzzy search only when no stage found the name at all
             return out, evidence
         keys, hits = self._fuzzy_pool(key, skeleton[:1])
         for _, score, pos in process.extract(
