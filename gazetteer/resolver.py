@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
+from os import PathLike
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -87,8 +88,9 @@ class Gazetteer(NameIndex):
             self._alias[parse_query(alias.alias).key].append((idx, alias.alias))
 
     @classmethod
-    def load(cls, data_dir: Path = DATA_DIR) -> Gazetteer:
+    def load(cls, data_dir: str | PathLike[str] = DATA_DIR) -> Gazetteer:
         """Load the gazetteer shipped in ``gazetteer/data`` (or another directory)."""
+        data_dir = Path(data_dir)
         shapes = data_dir / "shapes.geojson"
         return cls(
             load_places(data_dir),

@@ -6,6 +6,7 @@ import csv
 import gzip
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from os import PathLike
 from pathlib import Path
 from typing import NamedTuple, overload
 
@@ -114,22 +115,23 @@ class PlaceTable(Sequence[Place]):
         return (self[i] for i in range(len(self)))
 
 
-def load_places(data_dir: Path = DATA_DIR) -> PlaceTable:
+def load_places(data_dir: str | PathLike[str] = DATA_DIR) -> PlaceTable:
     """Read ``places.tsv.gz`` as a lazily parsed table of :class:`Place` records."""
-    return PlaceTable(_read_lines(data_dir / "places.tsv.gz"))
+    return PlaceTable(_read_lines(Path(data_dir) / "places.tsv.gz"))
 
 
-def load_names(data_dir: Path = DATA_DIR) -> list[NameRow]:
+def load_names(data_dir: str | PathLike[str] = DATA_DIR) -> list[NameRow]:
     """Read ``names.tsv.gz``: every name of every place with its match keys."""
     out = []
-    for line in _read_lines(data_dir / "names.tsv.gz"):
+    for line in _read_lines(Path(data_dir) / "names.tsv.gz"):
         p, name, key, fkey, spot, common = line.split("\t")
         out.append(NameRow(int(p), name, key, fkey, spot, common == "1"))
     return out
 
 
-def load_aliases(path: Path = DATA_DIR / "aliases.csv") -> list[Alias]:
+def load_aliases(path: str | PathLike[str] = DATA_DIR / "aliases.csv") -> list[Alias]:
     """Read the curated alias table (CSV with columns alias, place_id, source)."""
+    path = Path(path)
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             return [Alias(r["alias"], r["place_id"], r["source"]) for r in csv.DictReader(fh)]

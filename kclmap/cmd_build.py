@@ -31,6 +31,19 @@ def _bbox(text: str) -> tuple[float, float, float, float]:
     return (values[0], values[1], values[2], values[3])
 
 
+def _only(text: str) -> frozenset[str]:
+    """``--only map,gpkg``: a comma-separated subset of the build's outputs."""
+    from maps.build import OUTPUTS
+
+    parts = frozenset(p.strip().lower() for p in text.split(",") if p.strip())
+    unknown = sorted(parts - set(OUTPUTS))
+    if unknown or not parts:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected a comma-separated list of {', '.join(OUTPUTS)}"
+        )
+    return parts
+
+
 def configure_build(p: argparse.ArgumentParser) -> None:
     """Arguments of ``kclmap build``."""
     p.add_argument(
@@ -44,8 +57,10 @@ def configure_build(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--events",
         type=Path,
+        action="append",
         metavar="FILE",
-        help="an events file from 'kclmap extract' (edited or not) to map as well",
+        help="an events file to map as well: kclmap's (edited or not), ACLED or UCDP GED; "
+        "repeat for several",
     )
     add_line_options(p)
     p.add_argument(
@@ -69,6 +84,13 @@ def configure_build(p: argparse.ArgumentParser) -> None:
         help="with --around: half-width of the static map (default 50)",
     )
     p.add_argument("--title", default="Security incidents along the Kurdistan Coordination Line")
+    p.add_argument(
+        "--only",
+        type=_only,
+        metavar="PARTS",
+        help="write only these outputs, e.g. 'map' or 'map,gpkg' (geojson, gpkg, map, static, "
+        "snippet, report, stats; default: all)",
+    )
     add_article_options(p)
 
 
@@ -100,16 +122,14 @@ def _online_fill(frame, cache: Path) -> int:  # type: ignore[no-untyped-def]
 
 def run_build(args: argparse.Namespace) -> int:
     """Extract (or read) events and write every output; exit 1 when inputs were skipped."""
-    import pandas as pd
-
-    from geo.gisio import read_events
+    from geo.datasets import link_sources, overlap_summary
     from geo.pipeline import extract_with_report
-    from geo.table import empty_frame
+    from kclmap.cmd_import import combine, read_noted
     from kclmap.progress import progress_bar
     from maps.build import BuildOptions, build_outputs
     from maps.static_map import around_extent
 
-    if not args.paths and args.events is None:
+    if not args.paths and not args.events:
         raise InputError("nothing to map: give article PATHs, --events FILE, or both")
     if not args.band_km > 0:
         raise InputError(f"--band-km must be positive, got {args.band_km}")
@@ -117,18 +137,18 @@ def run_build(args: argparse.Namespace) -> int:
         raise InputError(f"--dpi must be between 30 and 1200, got {args.dpi}")
     if args.output.exists() and not args.output.is_dir():
         raise InputError(f"output {str(args.output)!r} exists and is not a directory")
-    frames = []
     report = None
+    tables = [read_noted(path) for path in args.events or []]
+    articles = None
     if args.paths:
         with progress_bar("extracting") as update:
-            frame, report = extract_with_report(
+            articles, report = extract_with_report(
                 args.paths, published=args.published, max_bytes=args.max_bytes, progress=update
             )
-        frames.append(frame)
-    if args.events is not None:
-        frames.append(read_events(args.events))
-    events = pd.concat(frames, ignore_index=True) if frames else empty_frame()
-    events = events.drop_duplicates("event_id", keep="last").reset_index(drop=True)
+    events, notes = combine(articles, tables)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    events = link_sources(events)
     if args.online:
         filled = _online_fill(events, Path.home() / ".cache" / "kclmap" / "nominatim.json")
         print(f"online geocoding placed {filled} event(s)", file=sys.stderr)
@@ -145,6 +165,7 @@ def run_build(args: argparse.Namespace) -> int:
         dpi=args.dpi,
         extent=extent,
         title=args.title,
+        only=args.only,
     )
     with progress_bar("building", min_items=1) as update:
         steps = iter(range(1, 100))
@@ -161,6 +182,14 @@ def run_build(args: argparse.Namespace) -> int:
         + f"; {unplaced} without coordinates",
         file=sys.stderr,
     )
+    datasets = Counter(str(d) for d in events["dataset"])
+    if len(datasets) > 1:
+        print(
+            "datasets: " + ", ".join(f"{n} {d}" for d, n in datasets.most_common()),
+            file=sys.stderr,
+        )
+    for line in overlap_summary(events):
+        print(line, file=sys.stderr)
     for warning in options.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print("files written:\n" + "\n".join(f"  {p}" for p in files), file=sys.stderr)
@@ -179,12 +208,13 @@ def configure_report(p: argparse.ArgumentParser) -> None:
 def run_report(args: argparse.Namespace) -> int:
     """Write one self-contained HTML report for an events file."""
     from geo.analysis import enrich, summary_tables
-    from geo.gisio import atomic_path, read_events
+    from geo.gisio import atomic_path
     from geo.layers import reference_layers
+    from kclmap.cmd_import import read_noted
     from maps.report import report_html
     from maps.static_map import render_static
 
-    events = enrich(read_events(args.events))
+    events = enrich(read_noted(args.events).frame)
     zones = reference_layers()
     html = report_html(
         events,

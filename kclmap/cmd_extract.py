@@ -59,6 +59,12 @@ def configure(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write events to FILE (.geojson, .gpkg or .csv)",
     )
+    p.add_argument(
+        "--schema",
+        choices=("kclmap", "acled"),
+        default="kclmap",
+        help="column layout of a .csv output (acled: ACLED's, to append to an ACLED table)",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object per event")
     add_article_options(p)
 
@@ -87,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
             args.paths, published=args.published, max_bytes=args.max_bytes, progress=update
         )
     if args.output is not None:
-        write_events(frame, args.output)
+        write_events(frame, args.output, schema=args.schema)
         print(f"wrote {len(frame)} event(s) to {args.output}", file=sys.stderr)
     if args.json or args.output is None:
         for event in report.events:

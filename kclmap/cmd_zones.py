@@ -66,7 +66,9 @@ def run_zones(args: argparse.Namespace) -> int:
 
 def configure_enrich(p: argparse.ArgumentParser) -> None:
     """Arguments of ``kclmap enrich``."""
-    p.add_argument("events", type=Path, metavar="EVENTS", help="events file from kclmap extract")
+    p.add_argument(
+        "events", type=Path, metavar="EVENTS", help="events file: kclmap's, ACLED or UCDP GED"
+    )
     p.add_argument(
         "-o",
         "--output",
@@ -90,9 +92,16 @@ def _zones(args: argparse.Namespace) -> Zones:
 def run_enrich(args: argparse.Namespace) -> int:
     """Add district, distance to the line, side, gap band and disputed columns."""
     from geo.analysis import enrich
-    from geo.gisio import read_events, write_events
+    from geo.gisio import write_events
+    from kclmap.cmd_import import read_noted
 
-    enriched = enrich(read_events(args.events), zones_=_zones(args))
+    enriched = enrich(read_noted(args.events).frame, zones_=_zones(args))
+    if enriched["dataset"].nunique() > 1:  # a file holding several sources: link them too
+        from geo.datasets import link_sources, overlap_summary
+
+        enriched = link_sources(enriched)
+        for line in overlap_summary(enriched):
+            print(line, file=sys.stderr)
     write_events(enriched, args.output)
     sides = enriched["side"].value_counts().to_dict()
     print(
@@ -113,9 +122,9 @@ def configure_stats(p: argparse.ArgumentParser) -> None:
 def run_stats(args: argparse.Namespace) -> int:
     """Print counts by district x type x month and by distance band."""
     from geo.analysis import enrich, summary_tables
-    from geo.gisio import read_events
+    from kclmap.cmd_import import read_noted
 
-    events = read_events(args.events)
+    events = read_noted(args.events).frame
     if "side" not in events.columns:
         events = enrich(events, zones_=_zones(args))
     tables = summary_tables(events)
