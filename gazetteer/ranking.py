@@ -126,6 +126,8 @@ def rank(
         p = c.place
         total = 2.0 * c.quality + p.importance
         fit = KIND_FIT.get(query.kind_hint, {}).get(p.kind, 0.0) if query.kind_hint else None
+        if fit == 0.0 and c.method in ("transliteration", "fuzzy"):
+            continue  # "Wadi al-Shay" is no look-alike village: the query names another kind
         if c.method == "alias" and fit != 0.0:
             total += ALIAS_BONUS  # unless the query's own word names another kind
         if fit is not None:

@@ -138,3 +138,10 @@ def test_bonus_grows_with_what_the_context_confirms():
 def test_empty_context_says_nothing():
     assert Context().empty
     assert Context().bonus(_place("v", 44.3, 35.0, "Kirkuk")) == 0.0
+
+
+def test_lookalike_of_another_kind_than_the_query_names_is_not_an_answer(gaz):
+    # "Wadi al-Shay" (not in the data) near Kirkuk is no village that looks like "Shay".
+    kirkuk = gaz.resolve("Kirkuk").place
+    with pytest.raises(UnknownPlaceError):
+        gaz.resolve("Wadi al-Shay", context=[kirkuk])
