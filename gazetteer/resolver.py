@@ -170,6 +170,8 @@ class Gazetteer(NameIndex):
                 admin1 = next(
                     (p.admin1 for p in self.places_named(admin2) if p.kind == "district"), None
                 )
+            if len(self._hints) >= MEMO_SIZE:
+                self._hints.clear()
             units = self._hints[(hint, hint_district)] = (admin1, admin2)
         return Context(units[0], units[1], tuple(context))
 
