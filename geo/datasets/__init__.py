@@ -25,6 +25,7 @@ __all__ = [
     "detect_format",
     "ensure_id",
     "link_sources",
+    "missing_columns",
     "overlap_summary",
     "to_acled",
     "to_records",
