@@ -110,8 +110,9 @@ def _gpkg_sheet(path: Path, layer: str | None) -> Sheet:
             raise InputError(f"{str(path)!r} has no point layer (layers: {', '.join(names)})")
         else:
             raise InputError(
-                f"{str(path)!r} has several point layers ({', '.join(points)}): "
-                "name the one with the events 'events', or save it alone"
+                f"{str(path)!r} has several point layers ({', '.join(points)}): name the one "
+                "with the events 'events', or pick it: kclmap import auto FILE --layer NAME "
+                "-o events.gpkg"
             )
     elif layer not in names:
         raise InputError(f"{str(path)!r} has no layer {layer!r} (layers: {', '.join(names)})")

@@ -23,7 +23,8 @@ kclmap column               from ACLED
 
 Writing (:func:`to_acled`) puts kclmap's events in the current ACLED column order, so they
 append to an ACLED table; ``event_id_cnty`` is ``KCL-`` + kclmap's id and ``tags`` carries
-kclmap's type, so :func:`from_acled` reads such rows back as kclmap's own.
+kclmap's type (and the dataset of a UCDP row), so :func:`from_acled` reads such rows back as
+they were.
 """
 
 from __future__ import annotations
@@ -179,7 +180,7 @@ SOURCE_COLUMNS = {
     "fatalities": "fatalities",
     "geo_precision": "geo_precision",
 }
-_KCLMAP_TAG = re.compile(r"kclmap (type|subtype|joint|date_precision)=([\w-]+)")
+_KCLMAP_TAG = re.compile(r"kclmap (type|subtype|joint|date_precision|dataset)=([\w-]+)")
 
 
 def _remote_violence(notes: str | None) -> tuple[str, str | None]:
@@ -226,9 +227,9 @@ def from_acled(row: Mapping[str, Any]) -> dict[str, Any]:
     ident = cell(row, "event_id_cnty")
     tags = cell(row, "tags") or ""
     dataset, joint = "acled", None
-    if ident and ident.startswith("KCL-"):  # written by to_acled: kclmap's own row
-        dataset, ident = "kclmap", ident[4:]
+    if ident and ident.startswith("KCL-"):  # written by to_acled: a row not from ACLED
         own = dict(_KCLMAP_TAG.findall(tags))
+        dataset, ident = own.get("dataset", "kclmap"), ident[4:]
         kind = own.get("type", kind)
         subtype = own.get("subtype", subtype if "type" not in own else None)
         joint = own.get("joint")
@@ -310,7 +311,9 @@ def to_acled(events: gpd.GeoDataFrame) -> pd.DataFrame:
         if precision not in ("day", "week", "month"):  # finer than ACLED's time_precision 3
             tags.append(f"kclmap date_precision={precision}")
         ident = _text(get("event_id"))
-        own = _text(get("dataset")) in ("", "kclmap")
+        dataset = _text(get("dataset")) or "kclmap"
+        own = dataset != "acled"  # kclmap's rows, and UCDP's kept apart from ACLED's
+        tags += [f"kclmap dataset={dataset}"] if dataset != "kclmap" else []
         row = {
             "event_id_cnty": f"KCL-{ident}" if own else ident.removeprefix("acled:"),
             "event_date": _text(day),

@@ -182,3 +182,29 @@ def test_edited_file_wins_over_the_articles_it_came_from():
     # An article the edited file does not cover keeps all its events.
     events, _ = combine(articles, [EventTable(others, "kclmap")])
     assert set(new_article["event_id"]) <= set(events["event_id"])
+
+
+def test_edited_file_wins_however_the_article_path_is_written(monkeypatch):
+    from geo.gisio import read_events
+    from geo.readers import EventTable
+    from kclmap.cmd_import import combine
+
+    monkeypatch.chdir(DATA.parent.parent)  # the fixture's sources are "seeds/..." from the root
+    articles = read_events(TABLES / "kclmap_events.csv")
+    articles["source"] = "./" + articles["source"]  # the same files, named another way
+    edited = read_events(TABLES / "kclmap_events.csv").iloc[1:]
+    events, _ = combine(articles, [EventTable(edited, "kclmap")])
+    assert len(events) == len(edited)
+
+
+def test_import_picks_a_geopackage_layer(capsys, tmp_path):
+    source = tmp_path / "two.gpkg"
+    code, _, _ = run(capsys, "import", "kclmap", TABLES / "kclmap_events.csv", "-o", source)
+    assert code == 0
+    events = pyogrio.read_dataframe(source, layer="events")
+    pyogrio.write_dataframe(events, source, layer="copy", append=True)
+    code, _, err = run(
+        capsys, "import", "auto", source, "--layer", "copy", "-o", tmp_path / "c.csv"
+    )
+    assert code == 0
+    assert f"wrote {len(events)} event(s)" in err
