@@ -58,6 +58,14 @@ def _json_sheet(path: Path) -> Sheet:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise InputError(f"{str(path)!r} is not valid JSON: {err}") from err
+    crs = (
+        ((data.get("crs") or {}).get("properties") or {}).get("name", "")
+        if isinstance(data, dict)
+        else ""
+    )
+    if crs and not str(crs).upper().endswith(("CRS84", "4326")):
+        # A pre-RFC 7946 GeoJSON in another CRS (QGIS can save one): let GDAL reproject it.
+        return _ogr_sheet(path, None, notes=notes)
     if isinstance(data, dict) and isinstance(data.get("features"), list):
         rows, labels = [], []
         for i, feat in enumerate(data["features"], start=1):
@@ -90,7 +98,7 @@ def _sheet(rows: list[dict[str, Any]], numbers: list[int], notes: list[str], *, 
     return Sheet(list(columns), rows, numbers, notes, row_word=word)
 
 
-def _gpkg_sheet(path: Path, layer: str | None) -> Sheet:
+def _ogr_sheet(path: Path, layer: str | None, *, notes: list[str] | None = None) -> Sheet:
     import pyogrio
 
     try:
@@ -98,7 +106,7 @@ def _gpkg_sheet(path: Path, layer: str | None) -> Sheet:
     except (OSError, pyogrio.errors.DataSourceError) as err:
         raise InputError(f"cannot read {str(path)!r}: {err}") from err
     names = [n for n, _ in layers]
-    notes = []
+    notes = list(notes or [])
     if layer is None:
         points = [n for n, g in layers if "point" in g.lower()]
         if "events" in names:
@@ -120,6 +128,11 @@ def _gpkg_sheet(path: Path, layer: str | None) -> Sheet:
         frame = pyogrio.read_dataframe(path, layer=layer)
     except (OSError, ValueError, pyogrio.errors.DataSourceError) as err:
         raise InputError(f"cannot read layer {layer!r} of {str(path)!r}: {err}") from err
+    if frame.crs is not None and frame.crs.to_epsg() != 4326:
+        notes.append(
+            f"{path.name}: layer {layer!r} reprojected from {frame.crs.to_string()} to EPSG:4326"
+        )
+        frame = frame.to_crs("EPSG:4326")
     rows = []
     geoms = frame.geometry if frame.geometry is not None else [None] * len(frame)
     for rec, geom in zip(frame.drop(columns="geometry").to_dict("records"), geoms, strict=True):
@@ -236,7 +249,7 @@ def read_table(
     if suffix == ".csv":
         sheet = read_delimited(path)
     elif suffix == ".gpkg":
-        sheet = _gpkg_sheet(path, layer)
+        sheet = _ogr_sheet(path, layer)
     else:
         sheet = _json_sheet(path)
     fmt = detect_format(sheet.columns) if format == "auto" else format
