@@ -209,7 +209,21 @@ def _month_start(text: str | None, precision: str) -> str | None:
 
 
 def from_acled(row: Mapping[str, Any]) -> dict[str, Any]:
-    """One ACLED row (column names in lower case) as a kclmap record (cells not yet typed)."""
+    """One ACLED row (column names in lower case) as a kclmap record (cells not yet typed).
+
+    Parameters
+    ----------
+    row
+        The cells of one row of an ACLED export (CSV or API JSON), current or pre-2019
+        schema, keyed by lower-case column name; missing columns are treated as blank.
+
+    Returns
+    -------
+    dict
+        kclmap columns (see the module table), ``dataset`` ("acled", or "kclmap" for rows
+        :func:`to_acled` wrote) and every other ACLED column as ``acled_<column>``. Cells stay
+        text: :func:`geo.table.frame_records` types and checks them.
+    """
     sub_type = cell(row, "sub_event_type")
     event_type = cell(row, "event_type")
     notes = cell(row, "notes")
@@ -287,11 +301,21 @@ def _text(value: object) -> str:
 
 
 def to_acled(events: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Kclmap's events in ACLED's current column layout (every cell a string, blanks "").
+    """Events in ACLED's current column layout (every cell a string, blanks "").
 
-    Rows that came from ACLED keep their ACLED values; kclmap's rows get ``KCL-`` ids, the
-    closest ACLED types and inter codes, and ``tags`` that let :func:`from_acled` restore
-    kclmap's type.
+    Parameters
+    ----------
+    events
+        An events frame (EPSG:4326; ``lat``/``lon`` in degrees are written as ACLED's
+        ``latitude``/``longitude``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event, columns :data:`ACLED_COLUMNS` in order. Rows that came from ACLED
+        keep their ACLED values; others (kclmap's, UCDP's) get ``KCL-`` ids, the closest ACLED
+        types and inter codes, and ``tags`` that let :func:`from_acled` restore their type,
+        date precision and dataset. Unknown fatalities stay blank.
     """
     import pandas as pd
 
