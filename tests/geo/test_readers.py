@@ -235,3 +235,14 @@ def test_layer_in_a_projected_crs_is_reprojected(tmp_path, suffix):
     table = read_table(path)
     assert table.frame["lat"].round(4).tolist() == events["lat"].round(4).tolist()
     assert any("EPSG:32638" in n for n in table.notes)
+
+
+def test_arabic_windows_1256_csv_is_read(tmp_path):
+    # An Arabic-locale Excel saves "CSV" in Windows-1256.
+    rows = _rows()
+    for row in rows:
+        row["place_query"] = "كركوك"
+        row["quote"] = "هجوم على قرية قرب داقوق"
+    table = read_table(_write(tmp_path / "e.csv", rows, encoding="cp1256"))
+    assert set(table.frame["place_query"]) == {"كركوك"}
+    assert any("cp1256" in n for n in table.notes)
