@@ -124,7 +124,7 @@ def run_build(args: argparse.Namespace) -> int:
     """Extract (or read) events and write every output; exit 1 when inputs were skipped."""
     from geo.datasets import link_sources, overlap_summary
     from geo.pipeline import extract_with_report
-    from kclmap.cmd_import import combine, read_noted
+    from kclmap.cmd_import import combine, read_tables
     from kclmap.progress import progress_bar
     from maps.build import BuildOptions, build_outputs
     from maps.static_map import around_extent
@@ -138,7 +138,9 @@ def run_build(args: argparse.Namespace) -> int:
     if args.output.exists() and not args.output.is_dir():
         raise InputError(f"output {str(args.output)!r} exists and is not a directory")
     report = None
-    tables = [read_noted(path) for path in args.events or []]
+    tables, skipped = read_tables(args.events or [])
+    if skipped and not tables and not args.paths:
+        raise InputError("no events file could be read: nothing to map")
     articles = None
     if args.paths:
         with progress_bar("extracting") as update:
@@ -193,7 +195,7 @@ def run_build(args: argparse.Namespace) -> int:
     for warning in options.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print("files written:\n" + "\n".join(f"  {p}" for p in files), file=sys.stderr)
-    return 1 if report is not None and report.problems else 0
+    return 1 if skipped or (report is not None and report.problems) else 0
 
 
 def configure_report(p: argparse.ArgumentParser) -> None:

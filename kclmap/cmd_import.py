@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from geo.readers import EventTable
 
-__all__ = ["combine", "configure", "read_noted", "run"]
+__all__ = ["combine", "configure", "read_noted", "read_tables", "run"]
 
 
 def read_noted(path: Path, *, format: str = "auto", layer: str | None = None) -> EventTable:
@@ -30,6 +30,23 @@ def read_noted(path: Path, *, format: str = "auto", layer: str | None = None) ->
     for note in table.notes:
         print(f"note: {note}", file=sys.stderr)
     return table
+
+
+def read_tables(paths: list[Path]) -> tuple[list[EventTable], list[Path]]:
+    """Read several events files; one that cannot be read is skipped with one stderr line.
+
+    One bad file never costs the rest of the run: the caller maps the others and exits 1.
+    """
+    from geo.errors import InputError
+
+    tables, skipped = [], []
+    for path in paths:
+        try:
+            tables.append(read_noted(path))
+        except InputError as err:
+            print(f"skipped {path}: {err}", file=sys.stderr)
+            skipped.append(path)
+    return tables, skipped
 
 
 def _source_key(source: object) -> str:

@@ -234,3 +234,25 @@ def test_import_picks_a_geopackage_layer(capsys, tmp_path):
     )
     assert code == 0
     assert f"wrote {len(events)} event(s)" in err
+
+
+def test_one_unreadable_events_file_does_not_cost_the_others(capsys, tmp_path):
+    bad = tmp_path / "broken.csv"
+    bad.write_text("name,value\nx,1\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run(
+        capsys, "build", "--events", bad, "--events", TABLES / "acled_current.csv", "-o", out
+    )
+    assert code == 1
+    assert f"skipped {bad}: " in err
+    assert "lacks the column(s)" in err
+    features = json.loads((out / "events.geojson").read_text())["features"]
+    assert len(features) == 6
+
+
+def test_no_readable_events_file_is_an_error(capsys, tmp_path):
+    bad = tmp_path / "broken.csv"
+    bad.write_text("name,value\nx,1\n", encoding="utf-8")
+    code, _, err = run(capsys, "build", "--events", bad, "-o", tmp_path / "out")
+    assert code == 2
+    assert "no events file could be read" in err
