@@ -253,11 +253,17 @@ def read_table(
     else:
         sheet = _json_sheet(path)
     fmt = detect_format(sheet.columns) if format == "auto" else format
-    if fmt is None or (format != "auto" and missing_columns(sheet.columns, fmt)):
-        wanted = fmt or "kclmap"
+    if fmt is None:
         raise InputError(
-            f"{str(path)!r} lacks the column(s) {', '.join(missing_columns(sheet.columns, wanted))}: "
+            f"{str(path)!r} lacks the column(s) {', '.join(missing_columns(sheet.columns, 'kclmap'))}: "
             "is it an events file written by 'kclmap extract', an ACLED export or a UCDP GED file?"
+        )
+    if format != "auto" and missing_columns(sheet.columns, fmt):
+        found = detect_format(sheet.columns)
+        hint = f"it looks like {found}: use FORMAT {found} or auto" if found else "check the file"
+        raise InputError(
+            f"{str(path)!r} is not a {fmt} table: it lacks the column(s) "
+            f"{', '.join(missing_columns(sheet.columns, fmt))} ({hint})"
         )
     try:
         normalise_decimals(sheet, [c for c in sheet.columns if c.lower() in _NUMBERS])
@@ -269,7 +275,8 @@ def read_table(
     except InputError as err:
         raise InputError(f"{str(path)!r}: {err}") from err
     if fmt == "kclmap":
-        _text_geometry(sheet, path)
+        if suffix == ".csv":  # in GIS files the geometry is the geometry
+            _text_geometry(sheet, path)
         records = [dict(r) for r in sheet.rows]
     else:
         records = to_records(sheet.rows, fmt)

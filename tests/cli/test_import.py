@@ -66,7 +66,8 @@ def test_import_refuses_a_table_of_another_format(capsys, tmp_path):
     )
     assert code == 2
     assert err.count("\n") == 1
-    assert "lacks the column(s) best, date_start, id, type_of_violence, where_prec" in err
+    assert "is not a ucdp table: it lacks the column(s) best, date_start, id," in err
+    assert "it looks like acled: use FORMAT acled or auto" in err
 
 
 def test_extract_acled_layout_round_trips_through_import(capsys, tmp_path):

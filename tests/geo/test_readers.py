@@ -246,3 +246,12 @@ def test_arabic_windows_1256_csv_is_read(tmp_path):
     table = read_table(_write(tmp_path / "e.csv", rows, encoding="cp1256"))
     assert set(table.frame["place_query"]) == {"كركوك"}
     assert any("cp1256" in n for n in table.notes)
+
+
+def test_geometry_of_a_gis_file_wins_over_a_leftover_wkt_column(tmp_path):
+    events = read_events(KCLMAP)
+    events["WKT"] = "POINT (40 30)"  # a stale text column, as a CSV round trip leaves
+    path = write_events(events, tmp_path / "e.gpkg")
+    table = read_table(path)
+    assert table.frame["lat"].round(5).tolist() == events["lat"].round(5).tolist()
+    assert not any("WKT" in n for n in table.notes)
