@@ -257,3 +257,15 @@ def test_no_readable_events_file_is_an_error(capsys, tmp_path):
     code, _, err = run(capsys, "build", "--events", bad, "-o", tmp_path / "out")
     assert code == 2
     assert "no events file could be read" in err
+
+
+def test_stats_of_a_mixed_file_counts_the_shared_events(capsys, mixed_build):
+    _, out, _ = mixed_build
+    code, stdout, _ = run(capsys, "stats", out / "events.geojson", "--json")
+    assert code == 0
+    linked, total = _attack_overlap(out, "acled")
+    noun = "attack is" if total == 1 else "attacks are"
+    assert (
+        f"{linked} of the {total} extracted {noun} also in ACLED"
+        in json.loads(stdout)["cross_source"]
+    )
