@@ -269,3 +269,13 @@ def test_stats_of_a_mixed_file_counts_the_shared_events(capsys, mixed_build):
         f"{linked} of the {total} extracted {noun} also in ACLED"
         in json.loads(stdout)["cross_source"]
     )
+
+
+def test_same_file_given_twice_is_mapped_once_with_a_note():
+    from geo.readers import read_table
+    from kclmap.cmd_import import combine
+
+    table = read_table(TABLES / "acled_current.csv")
+    events, notes = combine(None, [table, table])
+    assert len(events) == len(table.frame)
+    assert any("6 row(s) repeated an event_id of a later input" in n for n in notes)
