@@ -283,7 +283,7 @@ def read_table(
     labels = [_label(sheet, n) for n in sheet.row_numbers]
     notes = list(sheet.notes)
     if fmt != "kclmap":
-        notes.append(f"{path.name}: read as {fmt} ({len(records)} row(s))")
+        notes.append(f"{path.name}: read as {fmt} ({len(records):,} row(s))")
     notes += _give_ids(records, labels, path)
     try:
         frame = frame_records(records, labels=labels)
