@@ -55,6 +55,7 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"killed",
         r"assault(?:ed)?",
         r"fired (?:on|at|upon)",
+        r"exchanged (?:heavy )?fire",
         r"came under (?:\w+ )?fire",
         r"shot at",
         r"set fire",
@@ -98,6 +99,7 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"sweeps?",
         r"raids?",
         r"raided",
+        r"raiding",
         r"swept",
         r"searched",
         r"search(?:es)?(?= (?:operations?|of|in|around|near|through)\b)",
@@ -340,7 +342,7 @@ _CIVIL_UNREST = _rx(
 # Cell", "Counter-Terrorism Service", "operations room": a headquarters, not an operation.
 _INSTITUTION = re.compile(
     r"\b(?:[A-Z][\w-]*\s+){0,3}Operations?\s+(?:Command|Center|Centre|Room)\b|"
-    r"\b(?:joint\s+)?operations?\s+(?:command|room|cent(?:er|re)s?)\b|"
+    r"\b(?:joint\s+)?operations?\s+(?:command(?:ers?)?|room|cent(?:er|re)s?)\b|"
     r"\b(?:Security Media Cell|Counter[- ]Terrorism Service|Anti[- ]Terrorism\s+\w+)\b|"
     r"\bair (?:force|defen[cs]e)\s+(?:base|command)\b",
     re.I,
@@ -585,6 +587,10 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
         return verdict
     masked = mask_institutions(sentence)
     elaboration = _first_back_reference(masked) if told and not dated else len(masked)
+    leftover = _LEFTOVER.search(sentence)
+    if leftover is not None:
+        # "an old IED left over from the fighting exploded": remnants of war, not an attack
+        return _verdict("other", sentence, leftover, dated, killed, injured)
     for kind in PRIORITY:
         for m in TRIGGERS[kind].finditer(masked):
             if kind != "airstrike" and any(a <= m.start() and m.end() <= b for a, b in names):
@@ -616,7 +622,28 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
                 # fought by an operation, not an attack on it.
                 verdict = _verdict("operation", sentence, m, dated, killed, injured)
                 return replace(verdict, subtype="clash")
+            if kind == "arrest":
+                op = _operation_before(sentence, masked, m.start(), dated, killed, injured)
+                if op is not None:
+                    return op  # "carried out a search operation ... and detained 2 suspects"
             return _verdict(kind, sentence, m, dated, killed, injured)
+    return None
+
+
+def _operation_before(
+    sentence: str, masked: str, pos: int, dated: bool, killed: int | None, injured: int | None
+) -> Classification | None:
+    """An operation told before the arrest it led to, unless only as a setting ("in a raid")."""
+    for m in TRIGGERS["operation"].finditer(masked, 0, pos):
+        if re.search(
+            r"\b(?:in|during|after|following)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$",
+            masked[max(0, m.start() - 40) : m.start()],
+            re.I,
+        ):
+            continue
+        casualties = (killed or 0) + (injured or 0) or None
+        if _valid("operation", sentence, m, dated, casualties):
+            return _verdict("operation", sentence, m, dated, killed, injured)
     return None
 
 
@@ -628,8 +655,18 @@ _AGGRESSOR_AFTER = re.compile(
     r"\binfiltrat\w*|\bfoil\w*|\bthwart\w*|\bin response to\b",
     re.I,
 )
+_LEFTOVER = re.compile(
+    r"\b(?:left ?over|unexploded|remnants? of (?:the )?war|old (?:IED|mine|landmine|shell|"
+    r"ordnance|explosive)s?)\b",
+    re.I,
+)
+_OUTLAWS = re.compile(
+    r"\b(?:smugglers?|drug (?:dealers|traffickers)|wanted (?:men|suspects)|suspects|outlaws|"
+    r"criminals?|kidnappers)\b",
+    re.I,
+)
 _STRIKE_VERBS = re.compile(
-    r"\b(?:killed|shot|shooting|clashed|clash(?:es)?|ambushed|targeted|"
+    r"\b(?:killed|shot|shooting|clashed|clash(?:es)?|ambushed|targeted|exchanged|"
     r"attacked|stormed|assault(?:ed)?)\b",
     re.I,
 )
@@ -646,7 +683,8 @@ def _forces_strike_first(sentence: str, trigger: int) -> bool:
     actors = find_actors(sentence)
     before = [a.actor for a in actors if a.end <= trigger]
     after = [a.actor for a in actors if a.start >= trigger]
-    return bool(before) and before[-1] in _SECURITY and "ISIS" not in before and "ISIS" in after
+    outlaws = "ISIS" in after or bool(_OUTLAWS.search(sentence, trigger))
+    return bool(before) and before[-1] in _SECURITY and "ISIS" not in before and outlaws
 
 
 def _verdict(

@@ -362,14 +362,14 @@ class _Extractor:
             offset_match = _OFFSET_AFTER.match(body, b)
             found = _PlaceChoice(None, name, "unresolved")
             kind = _KIND_AFTER.match(body, b)  # "Multaqa subdistrict": the kind helps the resolver
-            query = f"{name} {kind.group(1)}" if kind else name
             owner = gaz.lookup(m.group("owner")) if m.group("owner") else None
-            found = (
-                self._resolve_name(
-                    query, offset_before(body[:a]), owner.place if owner is not None else None
-                )
-                or found
-            )
+            owner_place = owner.place if owner is not None else None
+            queries = [f"{name} {kind.group(1)}", name] if kind else [name]
+            for query in queries:
+                choice = self._resolve_name(query, offset_before(body[:a]), owner_place)
+                if choice is not None:
+                    found = _PlaceChoice(choice.place, name, choice.how, choice.offset_km)
+                    break
             if found.place is None and offset_match is not None:
                 # "the village of Zarqawiya, 60 km southwest of Erbil": near the reference town
                 ref = gaz.lookup(offset_match.group("ref"), context=self.context)

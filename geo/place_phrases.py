@@ -51,14 +51,14 @@ _LOCATIVE = re.compile(
 _NOT_A_LOCATION = re.compile(
     r"(?:governments?|authorit(?:y|ies)|officials?|leaders?|claimed by(?: both)?|"
     r"disputed between|relations between|talks between|federal|capital|"
-    r"ministry|minister|governor|people of|residents of|mayor of|council of|"
+    r"ministry|minister|governor|mayor of|council of|"
     r"police chief of|commander of|head of|sons of|natives? of|originally from|from the)\s+"
     r"(?:of\s+)?(?:the\s+)?$",
     re.I,
 )
 _CONTAINER_GAP = re.compile(
     r"\s*(?:(?:village|town|city|area|district|subdistrict|sub-district|province|governorate|"
-    r"region|nahiya|qadha)\s*)?(?:,|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
+    r"region|nahiya|qadha)\s*)?(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
     r"(?:" + _DIR + r"(?:ern)?\s+)?",
     re.I,
 )
