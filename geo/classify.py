@@ -400,7 +400,7 @@ _DEFINITE = re.compile(
 )
 # "The airstrike came a day after gunmen opened fire": the subject points back, the event
 # is in the clause after "after"
-_CAME_AFTER = re.compile(r"^\s*(?:came|followed|preceded|coincided|comes|was the|is the)\b", re.I)
+_CAME_AFTER = re.compile(r"\s*(?:came|followed|preceded|coincided|comes|was the|is the)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 
 

