@@ -180,16 +180,25 @@ def abroad(sentence: str, before: int | None = None) -> bool:
     return bool(_PLACE_ABROAD.search(sentence))
 
 
+_OWNED_ABROAD = re.compile(
+    r"(?:" + FOREIGN_COUNTRIES + r")(?:['’]s|n)\s+(?:\w+\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+_NAME_COMMA_ABROAD = re.compile(
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+\w+)?,\s*(?:" + FOREIGN_COUNTRIES + r")\b"
+)
+
+
 def foreign_names(text: str, names: Iterable[str]) -> frozenset[str]:
-    """The ``names`` the article itself places abroad ("Syria's Hasakah", "Qamishli, Syria")."""
-    out = set()
-    for name in set(names):
-        esc = re.escape(name)
-        if re.search(
-            r"(?:" + FOREIGN_COUNTRIES + r")(?:['’]s|n)\s+(?:\w+\s+){0,1}" + esc + r"\b", text
-        ) or re.search(esc + r"(?:\s+\w+)?,\s*(?:" + FOREIGN_COUNTRIES + r")\b", text):
-            out.add(name)
-    return frozenset(out)
+    """The ``names`` the article itself places abroad ("Syria's Hasakah", "Qamishli, Syria").
+
+    One pass over the text for each of the two phrasings, whatever the number of names.
+    """
+    found: set[str] = set()
+    for pattern in (_OWNED_ABROAD, _NAME_COMMA_ABROAD):
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            found.update({words[0], " ".join(words)})
+    return frozenset(n for n in set(names) if n in found)
 
 
 def read_place_phrases(
