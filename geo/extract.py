@@ -12,12 +12,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from gazetteer import Mention, Place, Spotter
-from geo.actors import SECURITY_FORCES, find_actors
+from geo.actors import find_actors
 from geo.articles import Article
 from geo.casualties import count_casualties
-from geo.classify import Classification, classify, is_summary
+from geo.classify import classify, is_summary
 from geo.dates import DateRef, find_dates
-from geo.events import ACLED_TYPES, COLUMNS, Event, make_event_id
+from geo.event_dates import choose_date, is_history
+from geo.events import ACLED_TYPES, Event, make_event_id
+from geo.merge import merge_retellings
 from geo.place_phrases import (
     FOREIGN_COUNTRIES,
     PlacePhrase,
@@ -28,6 +30,7 @@ from geo.place_phrases import (
     read_place_phrases,
     strip_dateline,
 )
+from geo.roles import assign_roles
 from geo.segment import Segment, segment
 
 __all__ = ["ExtractionResult", "extract_events", "geo_precision"]
@@ -53,16 +56,7 @@ _NOT_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That Iraq Iraqi Kurdish "
     "Syria Iran Turkey Baghdad Erbil Peshmerga ISIS Coalition March".split()
 )
-_HISTORY = re.compile(
-    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\s+)?(?:19|20)\d\d\b|\bsince then\b|"
-    r"\b(?:years|decades) ago\b|\bwas declared defeated\b|\bdeclared (?:its )?(?:victory|defeat)\b|"
-    r"\b(?:fell|fallen) to\b|\buntil\s+(?:(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\s+)?(?:19|20)\d\d\b|\bat the (?:end|height) of (?:19|20)\d\d\b|"
-    r"(?<!\bthat )(?<!\bthey )(?<!\bit )(?<!\bhe )(?<!\bshe )\bhad (?:long |previously |once |already )?"
-    r"(?:been |\w+ed\b)",
-    re.I,
-)
+_RETOLD_MEETING = re.compile(r"\s*(?:The|This|That|During the) (?:meeting|talks|visit)\b")
 _SAME_PERIOD = re.compile(
     r"\b(?:the same|this|that) (?:quarter|period|month|year)\b|"
     r"\bin this period\b",
@@ -96,52 +90,6 @@ def geo_precision(place: Place) -> int:
     return 1 if place.precision_km <= 15 else 2
 
 
-_REFERENCE_POINT = re.compile(
-    r"\b(?:after|before|following|since|prior to|ahead of|"
-    r"one (?:day|week|month|year) after)\s+(?:the\s+)?$",
-    re.I,
-)
-
-
-_RETOLD_MEETING = re.compile(r"\s*(?:The|This|That|During the) (?:meeting|talks|visit)\b")
-_DAY_OFFSET = re.compile(r"\b(?:day|days|week|weeks) (?:after|before|later|earlier)\b", re.I)
-_SPEECH = (
-    r"(?:said|says|announced|reported|stated|added|told|declared|confirmed|revealed|"
-    r"claimed|noted|explained|published|issued)"
-)
-_SPEECH_BEFORE = re.compile(_SPEECH + r"(?:\s+\w+)?\s+$", re.I)
-_SPEECH_AFTER = re.compile(r"[\s,]*" + _SPEECH + r"\b", re.I)
-
-
-def _choose_date(
-    refs: Sequence[DateRef], trigger: int, cls: Classification | None, body: str
-) -> DateRef | None:
-    usable = [r for r in refs if r.value is not None and not r.future]
-    # "one month after the Sept. 25, 2017, referendum": a reference point, not the event's date
-    anchored = [
-        r for r in usable if not _REFERENCE_POINT.search(body[max(0, r.start - 30) : r.start])
-    ]
-    usable = anchored or usable
-    # "said on Tuesday that officers met ... on Monday": the day of the statement, not the event
-    told_on = [
-        r
-        for r in usable
-        if _SPEECH_BEFORE.search(body[max(0, r.start - 25) : r.start])
-        or _SPEECH_AFTER.match(body, r.end)
-    ]
-    usable = [r for r in usable if r not in told_on] or usable
-    # "came a day after gunmen opened fire late on Saturday": the named day, not the offset
-    offsets = [r for r in usable if _DAY_OFFSET.search(r.text)]
-    usable = [r for r in usable if r not in offsets] or usable
-    if cls is not None and cls.aggregate:
-        periods = [r for r in usable if r.precision in ("quarter", "month", "year", "week")]
-        if periods:
-            usable = periods
-    if not usable:
-        return None
-    return min(usable, key=lambda r: (abs(r.start - trigger), r.precision != "day"))
-
-
 @dataclass(frozen=True, slots=True)
 class _PlaceChoice:
     place: Place | None
@@ -152,24 +100,6 @@ class _PlaceChoice:
 
 _NONE = _PlaceChoice(None, None, "none")
 _CONTEXT_KINDS = frozenset({"governorate", "district", "subdistrict"})
-
-
-def _is_history(body: str, ref: DateRef | None, pub: date | None) -> bool:
-    """Whether the sentence tells history rather than news, from its own words.
-
-    A year alone never dates a point event; "since 2014", "years ago", "fell to ISIS",
-    "was declared defeated in 2017" and the past perfect tell the story's background. A
-    month before the publication month (or any month when the publication date is unknown)
-    is background too.
-    """
-    if ref is not None and ref.precision == "day":
-        return False
-    if ref is not None and ref.precision == "year":
-        return True
-    if ref is not None and ref.precision == "month" and ref.value is not None:
-        if pub is None or (ref.value.year, ref.value.month) < (pub.year, pub.month):
-            return True
-    return bool(_HISTORY.search(body))
 
 
 _CHUNK = 20_000
@@ -409,7 +339,7 @@ class _Extractor:
             if cls is None and is_summary(body):
                 # "announced the results of operations carried out on Sunday": the items
                 # that follow take its day
-                day = _choose_date(refs, 0, None, body)
+                day = choose_date(refs, 0, None, body)
                 if day is not None and day.precision == "day" and day.value is not None:
                     last_event_date = (day.value, day.precision)
             if cls is None:
@@ -428,7 +358,7 @@ class _Extractor:
                 if told is not None:  # "The meeting, held at the coordination centre, ..."
                     told.extra_quotes.append(body)
                     continue
-            ref = _choose_date(refs, cls.trigger_start, cls, body)
+            ref = choose_date(refs, cls.trigger_start, cls, body)
             if cls.aggregate and ref is not None and ref.precision == "day":
                 # "carried out two airstrikes on Tuesday": one dated event with a count
                 cls = replace(cls, aggregate=False)
@@ -475,13 +405,13 @@ class _Extractor:
             period_end = ref.end_value if ref is not None and ref.end_value else event.event_date
             if period_end and pub and period_end < pub - timedelta(days=365):
                 event.background = True
-            if not cls.aggregate and _is_history(body, ref, pub):
+            if not cls.aggregate and is_history(body, ref, pub):
                 event.background = True
                 notes.append("history, not an event of this report")
             if not self._place(event, index, offset, cls.trigger_start, notes):
                 self.warnings.append(f"left out an event abroad: {body[:70]!r}")
                 continue  # told of another country: not an Iraqi event
-            self._actors(event, body, cls.trigger_start)
+            assign_roles(event, body, cls.trigger_start)
             key = (
                 f"{cls.type}:{cls.subtype}"
                 if f"{cls.type}:{cls.subtype}" in ACLED_TYPES
@@ -493,7 +423,7 @@ class _Extractor:
             event.notes = "; ".join(notes) or None
             event.confidence = round(max(0.05, min(event.confidence, 0.99)), 2)
             events.append(event)
-        return _merge(_fold_undated_leads(_date_lead_events(events)))
+        return merge_retellings(events)
 
     def _add_casualties(self, events: list[Event], seg: Segment, body: str) -> bool:
         """A follow-up sentence ("2 militants were killed.") adds to the event just told."""
@@ -543,176 +473,6 @@ class _Extractor:
         if choice.how != "sentence":
             notes.append(f"place from the {choice.how}")
         return True
-
-    @staticmethod
-    def _actors(event: Event, body: str, trigger: int) -> None:
-        names: list[str] = []
-        subjects: list[str] = []  # actors named before the trigger word
-        for mention in find_actors(body):
-            if mention.actor not in names:
-                names.append(mention.actor)
-            if mention.end <= trigger and mention.actor not in subjects:
-                subjects.append(mention.actor)
-        forces = [a for a in names if a in SECURITY_FORCES]
-        first: str | None
-        second: str | None
-        if event.type == "attack":
-            # the attacker did it (subject of the active verb, agent of the passive): ISIS when
-            # named ("gunmen believed to be ISIS"), else unidentified gunmen, else the subject
-            armed = ("ISIS", "Unidentified armed group")
-            first = next((a for a in armed if a in names), None)
-            if first is None:  # "Turkish forces shelled villages": the subject attacked
-                first = next((a for a in subjects if a != "Civilians"), None)
-            targets = [a for a in names if a != first and a not in armed]
-            second = targets[0] if targets else None
-        elif event.type in ("operation", "airstrike", "arrest"):
-            first = forces[0] if forces else None
-            if "ISIS" in names:
-                second = "ISIS"
-            else:
-                second = next(
-                    (a for a in names if a != first and not (event.joint and a in SECURITY_FORCES)),
-                    None,
-                )
-        else:  # meeting or agreement: the parties, not the enemy they discuss
-            parties = [a for a in names if a not in ("ISIS", "Civilians")]
-            first = parties[0] if parties else None
-            second = parties[1] if len(parties) > 1 else None
-            names = parties
-        rest = [a for a in names if a not in (first, second)]
-        event.actor1, event.actor2 = first, second
-        event.assoc_actors = "; ".join(rest) or None
-        sides = {a for a in forces if a in _JOINT_SIDES}
-        if (
-            event.type == "operation"
-            and not event.joint
-            and len(sides) >= 2
-            and not re.search(r"\bunilateral", body, re.I)
-        ):
-            # Peshmerga and Iraqi forces together, or Iraqi forces backed by the coalition
-            event.joint = True
-        if first is not None:
-            event.confidence += 0.05
-
-
-_JOINT_SIDES = frozenset({"Peshmerga", "Iraqi Security Forces", "US-led Coalition"})
-
-# Place, actor and casualty fields a later telling of the same event may fill in.
-FILLABLE = COLUMNS[COLUMNS.index("place") : COLUMNS.index("injuries") + 1]
-
-
-def _fold_undated_leads(events: list[Event]) -> list[Event]:
-    """An undated summary ("forces have arrested three suspects") folds into the dated telling.
-
-    A violent event the text gives no date for, followed in the same article by one of the
-    same type that it does date, is the story's summary of it: one event, both quotes.
-    """
-    out: list[Event] = []
-    for i, ev in enumerate(events):
-        if (
-            ev.type in ("attack", "operation", "airstrike", "arrest")
-            and ev.date_precision == "unknown"
-            and not ev.aggregate
-            and not ev.background
-        ):
-            later = next(
-                (
-                    e
-                    for e in events[i + 1 :]
-                    if e.type == ev.type
-                    and e.date_precision == "day"
-                    and not e.aggregate
-                    and not e.background
-                    and (ev.admin1 is None or e.admin1 in (None, ev.admin1))
-                ),
-                None,
-            )
-            if later is not None:
-                later.extra_quotes.insert(0, ev.quote)
-                continue
-        out.append(ev)
-    return out
-
-
-def _date_lead_events(events: list[Event]) -> list[Event]:
-    """An undated meeting or agreement (a lead summary) takes the date the story gives later."""
-    dated = next(
-        (
-            e
-            for e in events
-            if e.type in ("meeting", "agreement") and e.date_precision == "day" and not e.background
-        ),
-        None,
-    )
-    if dated is None:
-        return events
-    for ev in events:
-        if ev.type in ("meeting", "agreement") and ev.date_precision == "unknown":
-            ev.event_date, ev.date_precision = dated.event_date, "day"
-            ev.notes = "; ".join(filter(None, [ev.notes, "date of the meeting told later"]))
-    return events
-
-
-_SEPARATE = re.compile(
-    r"\b(?:separate(?:ly)?|another|second|third|also|meanwhile|elsewhere|earlier|later|"
-    r"in addition|other)\b",
-    re.I,
-)
-
-
-def _same_event(o: Event, ev: Event) -> bool:
-    """Whether ``ev`` tells again the event ``o`` (same type, day and place; no "separate")."""
-    if o.type != ev.type or o.aggregate or ev.aggregate or o.background or ev.background:
-        return False
-    if o.event_date != ev.event_date or (o.joint is not None and ev.joint not in (None, o.joint)):
-        return False
-    if ev.quote == o.quote or ev.quote in o.extra_quotes:
-        return True  # a repeated paragraph
-    if ev.type not in ("meeting", "agreement") and _SEPARATE.search(ev.quote):
-        return False
-    if None not in (o.fatalities, ev.fatalities) and o.fatalities != ev.fatalities:
-        return False
-    if ev.type not in ("meeting", "agreement") and ev.date_precision != "day":
-        return False
-    return (
-        o.place_id == ev.place_id
-        or None in (o.place_id, ev.place_id)
-        or (o.admin2 is not None and o.admin2 == ev.admin2)
-    )
-
-
-_LOOK_BACK = 40
-
-
-def _merge(events: list[Event]) -> list[Event]:
-    """Fold repeated tellings of one event (same type, day and place) into the first."""
-    out: list[Event] = []
-    by_key: dict[tuple[str, date | None], list[Event]] = {}  # same type and day only
-    by_quote: dict[str, Event] = {}
-    for ev in events:
-        bucket = by_key.setdefault((ev.type, ev.event_date), [])
-        twin = by_quote.get(ev.quote)
-        if twin is None or not _same_event(twin, ev):
-            # a retelling comes within a few events of the first telling: a bounded look-back
-            # keeps the merge linear in the article's length
-            twin = next((o for o in reversed(bucket[-_LOOK_BACK:]) if _same_event(o, ev)), None)
-        if twin is None:
-            out.append(ev)
-            bucket.append(ev)
-            by_quote.setdefault(ev.quote, ev)
-            continue
-        if ev.quote != twin.quote and ev.quote not in twin.extra_quotes:
-            twin.extra_quotes.append(ev.quote)
-        if twin.place_id is None or (
-            ev.place_id is not None and (ev.geo_precision or 9) < (twin.geo_precision or 9)
-        ):
-            for attr in FILLABLE[: FILLABLE.index("precision_km") + 1]:
-                setattr(twin, attr, getattr(ev, attr))
-        for attr in FILLABLE:
-            if getattr(twin, attr) is None and getattr(ev, attr) is not None:
-                setattr(twin, attr, getattr(ev, attr))
-        twin.confidence = round(min(0.99, twin.confidence + 0.05), 2)
-    return out
 
 
 def extract_events(article: Article, *, spotter: Spotter) -> ExtractionResult:
