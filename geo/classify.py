@@ -56,6 +56,9 @@ from geo.cues import (
     PASSIVE as _PASSIVE,
 )
 from geo.cues import (
+    PASSIVE_BEFORE as _PASSIVE_BEFORE,
+)
+from geo.cues import (
     PLAN as _PLAN,
 )
 from geo.cues import (
@@ -171,6 +174,12 @@ def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | N
             return False
     if kind in ("attack", "operation", "airstrike") and _ACCUSED.search(lead[-60:]):
         return False
+    if (
+        kind == "operation"
+        and re.fullmatch(r"(?i:destroyed|seized|dismantled|cleared)", m.group(0))
+        and _PASSIVE_BEFORE.search(lead[-25:])
+    ):
+        return False  # "Rifles and food stored inside were also destroyed.": a detail
     if (
         kind == "attack"
         and _ATTACK_NOUN.fullmatch(m.group(0))

@@ -76,7 +76,7 @@ INSTITUTION = re.compile(
 # What is said, judged, mourned or denied is not an event of this report.
 # "announced the results of operations carried out on Sunday": a summary whose items follow
 RESULTS_OF = re.compile(
-    r"\b(?:results?|outcome|toll|details|summary) of (?:the\s+)?(?:[\w-]+\s+){0,7}?"
+    r"\b(?:results?|outcome|toll|details|summary) of (?:the\s+)?[^.;]{0,60}?"
     r"(?:operations?|raids?|airstrikes|strikes|attacks|campaign)\b",
     re.I,
 )
@@ -143,6 +143,7 @@ PARTICIPLE = re.compile(r"(?i:killed|wounded|injured|arrested|detained|captured)
 VICTIMS_BEFORE = re.compile(
     r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}(?:men|man|fighters?|soldiers?|militants?|"
     r"members?|suspects?|people|civilians?|shepherds?|farmers?|officers?|policem[ae]n|victims?|"
+    r"operatives?|attackers?|assailants?|gunmen|insurgents?|jihadists?|"
     r"brothers?|terrorists?)\s+$",
     re.I,
 )

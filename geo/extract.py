@@ -57,6 +57,7 @@ _NOT_NAMES = frozenset(
     "Syria Iran Turkey Baghdad Erbil Peshmerga ISIS Coalition March".split()
 )
 _RETOLD_MEETING = re.compile(r"\s*(?:The|This|That|During the) (?:meeting|talks|visit)\b")
+_COMMAND_NAME = re.compile(r"\b(?:Command|Headquarters|Directorate)\b")
 _SAME_PERIOD = re.compile(
     r"\b(?:the same|this|that) (?:quarter|period|month|year)\b|"
     r"\bin this period\b",
@@ -209,7 +210,9 @@ class _Extractor:
         spans = [
             (m.start - base, m.end - base, m.text, m.place)
             for m in self.seg_mentions[index]
-            if m.place is not None and m.start >= base
+            if m.place is not None
+            and m.start >= base
+            and not _COMMAND_NAME.search(m.text)  # "Anbar Operations Command" is no place
         ]
         return read_place_phrases(seg.text[offset:], spans, abroad_names=self.abroad_names)
 

@@ -105,6 +105,19 @@ def _merge(events: list[Event]) -> list[Event]:
     by_key: dict[tuple[str, date | None], list[Event]] = {}  # same type and day only
     by_quote: dict[str, Event] = {}
     for ev in events:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.type == ev.type
+            and "date taken from the preceding event" in (ev.notes or "")
+            and ev.fatalities is None
+            and not ev.aggregate
+            and not ev.background
+            and not _SEPARATE.search(ev.quote)
+        ):
+            # an undated sentence right after an event of its type tells more of it
+            previous.extra_quotes.append(ev.quote)
+            continue
         bucket = by_key.setdefault((ev.type, ev.event_date), [])
         twin = by_quote.get(ev.quote)
         if twin is None or not _same_event(twin, ev):
