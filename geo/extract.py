@@ -42,7 +42,8 @@ _OFFSET_AFTER = re.compile(
 )
 _UNRESOLVED = re.compile(
     r"\b(?:in|near|at|outside|around|village of|town of|outskirts of|edge of|entrance of|"
-    r"(?:farmland|farms|orchards|desert|countryside|vicinity|hills|area|areas) of|"
+    r"(?:farmland|farms|orchards|desert|countryside|vicinity|hills|area|areas|villages|"
+    r"islands|outskirts) of|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of)\s+(?:the\s+)?"
     r"(?:village of\s+|town of\s+|area of\s+)?"
     r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"

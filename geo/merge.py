@@ -114,6 +114,10 @@ def _merge(events: list[Event]) -> list[Event]:
             and not ev.aggregate
             and not ev.background
             and not _SEPARATE.search(ev.quote)
+            and (
+                ev.place_id in (None, previous.place_id)
+                or (ev.admin2 is not None and ev.admin2 == previous.admin2)
+            )
         ):
             # an undated sentence right after an event of its type tells more of it
             previous.extra_quotes.append(ev.quote)
