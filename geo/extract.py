@@ -336,6 +336,8 @@ class _Extractor:
             refs = find_dates(body, pub, anchor=last_event_date[0] if last_event_date else None)
             periods = [r for r in refs if r.precision in ("quarter", "month") and r.value]
             past = [r for r in refs if r.value is not None and not r.future]
+            if events and body[:1] in '"“':
+                continue  # a direct quotation retells the story in someone's words
             cls = classify(body, dated=bool(past), told=bool(events))
             if cls is not None and self.abroad_section[index]:
                 self.warnings.append(f"left out an event abroad: {body[:70]!r}")

@@ -101,6 +101,11 @@ _ABROAD = re.compile(
     r"\b(?:Syrian Democratic Forces|SDF|Revolutionary Guards|"
     r"Turkish police|in Istanbul)\b",
 )
+_PAST_ABROAD = re.compile(
+    r"\b(?:who|whom|whose|suspected|accused|having|had|from|fled|returned|crossed|linked|links|"
+    r"held|detained|families|relatives|smuggl\w+|travel\w*)\b",
+    re.I,
+)
 _PLACE_ABROAD = re.compile(
     r"\b(?:in|near|at|outside)\s+(?:the\s+)?[A-Z][\w'’-]+(?:[\s-]+[\w'’-]+){0,2},\s*"
     r"(?:(?:north|south|east|west)\w*\s+)?(?:" + FOREIGN_COUNTRIES + r")\b|"
@@ -173,9 +178,13 @@ def abroad(sentence: str, before: int | None = None) -> bool:
     With ``before`` (the trigger's offset), only a mention ahead of the event word counts:
     "arrested a man suspected of having fought with IS in Syria" happened in Iraq.
     """
-    m = _ABROAD.search(sentence)
-    if m is not None and (before is None or m.start() < before):
-        return True
+    for m in _ABROAD.finditer(sentence):
+        if before is None or m.start() < before:
+            return True
+        # after the event word it is the event's place, unless it tells someone's past
+        # ("arrested a man who had fought with IS in Syria")
+        if not _PAST_ABROAD.search(sentence[max(0, m.start() - 50) : m.start()]):
+            return True
     # "attacked an SDF checkpoint in Deir ez-Zor, Syria": the event's place is abroad
     return bool(_PLACE_ABROAD.search(sentence))
 

@@ -92,7 +92,7 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"fighter jets",
         r"(?:jets|aircraft|warplanes|helicopters)(?: of [\w -]{3,30}?)? (?:struck|bombed|carried out|"
         r"hit|destroyed|pounded|targeted|killed|engaged)",
-        r"strikes?(?= (?:engaged|destroyed|killed|hit|on|against|targeting|near|in))",
+        r"strikes?(?= (?:engaged|destroyed|killed|hit|on|against|targeting|near|in|were|was))",
         r"(?:carried out|conducted|launched)\s+(?:[\w-]+\s+){0,2}?strikes?",
     ),
     "arrest": rx(
