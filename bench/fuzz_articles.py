@@ -1,6 +1,7 @@
 """Fuzz the article reader and the extractor: generated inputs, none may crash.
 
     .venv/bin/python bench/fuzz_articles.py --n 100000 --seed 1
+    # or in two processes: --n 50000 --start 0  and  --n 50000 --start 50000
 
 Each input is bytes plus a file suffix (.txt, .md or .html), made by one of several
 generators: corpus pages mutated byte by byte, spliced or truncated; pages assembled from
@@ -187,8 +188,20 @@ def run_one(data: bytes, suffix: str, spotter: object) -> int:
     return len(extract_events(article, spotter=spotter).events)  # type: ignore[arg-type]
 
 
-def fuzz(n: int, *, seed: int = 1, only: int | None = None, spotter: object = None) -> FuzzResult:
-    """Run ``n`` generated inputs (or just input ``only``) through reader and extractor."""
+def fuzz(
+    n: int,
+    *,
+    seed: int = 1,
+    only: int | None = None,
+    start: int = 0,
+    spotter: object = None,
+    progress: int = 0,
+) -> FuzzResult:
+    """Run inputs ``start .. start+n-1`` (or just input ``only``) through reader and extractor.
+
+    Each input depends only on ``seed`` and its index, so a run split into ranges over
+    several processes tries exactly the inputs of one long run.
+    """
     from gazetteer import default_spotter
     from geo.errors import InputError
 
@@ -196,8 +209,10 @@ def fuzz(n: int, *, seed: int = 1, only: int | None = None, spotter: object = No
     page_bytes = [p.read_bytes() for p in sorted(CORPUS.glob("*"))] if CORPUS.exists() else []
     sentences = _sentences([p.decode("utf-8", "replace") for p in page_bytes])
     result = FuzzResult()
-    start = time.perf_counter()
-    for index in range(n):
+    began = time.perf_counter()
+    for index in range(start, start + n):
+        if progress and index > start and (index - start) % progress == 0:
+            print(f"  {index - start:,} inputs, {len(result.crashes)} crashes", flush=True)
         rng = random.Random(f"{seed}:{index}")  # each input replays on its own
         data, suffix = generate(rng, page_bytes, sentences)
         if only is not None and index != only:
@@ -210,7 +225,7 @@ def fuzz(n: int, *, seed: int = 1, only: int | None = None, spotter: object = No
         except Exception as err:
             detail = "".join(traceback.format_exception_only(type(err), err)).strip()
             result.crashes.append((index, detail))
-    result.seconds = time.perf_counter() - start
+    result.seconds = time.perf_counter() - began
     return result
 
 
@@ -219,15 +234,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--start", type=int, default=0, help="index of the first input")
     parser.add_argument("--only", type=int, default=None, help="replay one input by index")
     args = parser.parse_args()
-    result = fuzz(args.n, seed=args.seed, only=args.only)
+    if args.only is not None:
+        args.start, args.n = args.only, 1
+    result = fuzz(args.n, seed=args.seed, only=args.only, start=args.start, progress=5000)
     for index, detail in result.crashes[:50]:
         print(f"CRASH input {index}: {detail}")
     print(
         f"fuzz: {result.n:,} inputs, {result.refused:,} refused with a one-line InputError, "
         f"{result.events:,} events, {len(result.crashes)} crashes, {result.seconds:,.0f} s "
-        f"(seed {args.seed})"
+        f"(seed {args.seed}, inputs {args.start:,} to {args.start + args.n - 1:,})"
     )
     return 1 if result.crashes else 0
 

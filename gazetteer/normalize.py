@@ -291,8 +291,9 @@ def fold_chars(text: str) -> tuple[str, OffsetMap]:
 
 
 def _tokens(name: str) -> list[str]:
-    folded = unicodedata.normalize("NFKC", name).translate(_FOLD)
-    return [t for t in _NON_WORD.split(folded) if t]
+    if not name.isascii():  # NFKC leaves ASCII unchanged; skip it on the common path
+        name = unicodedata.normalize("NFKC", name)
+    return [t for t in _NON_WORD.split(name.translate(_FOLD)) if t]
 
 
 @lru_cache(maxsize=65536)

@@ -1,29 +1,34 @@
 """Resolve a place name to the most plausible gazetteer entry, with its score and runners-up.
 
-The cascade is: curated alias or exact key -> transliteration skeleton -> fuzzy (rapidfuzz).
-Candidates from the first stage that finds any are ranked by how well the name matched, the
-kind the query implies ("district", "camp"), the place's kind and population, a governorate
-hint, and the distance to other places named in the same text.
+The cascade (``candidates.py``) is: curated alias or exact key -> transliteration skeleton ->
+fuzzy (rapidfuzz); a hint or context decides at every stage. Candidates are ranked
+(``ranking.py``) by how well the name matched, the kind the query implies ("district",
+"camp"), the place's kind and population, a governorate or district hint, and the distance to
+other places named in the same text. Compound names ("Kirkuk's Rashad", "Mosul - Al-Zuhur",
+"Qaryat Ghaydah (Gaida)") resolve part by part; long features resolve to their part nearest
+the context. Context-free lookups of known names use precomputed answers (``answers.py``).
 """
 
 from __future__ import annotations
 
-import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from os import PathLike
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from gazetteer.answers import ALTERNATIVES, load_answers
+from gazetteer.candidates import NameIndex
 from gazetteer.compound import split_compound
 from gazetteer.context import Context
 from gazetteer.errors import UnknownPlaceError
 from gazetteer.geometry import distance_km
-from gazetteer.model import ADMIN_KINDS, SETTLEMENT_KINDS, Match, MatchMethod, Place
-from gazetteer.normalize import QueryKey, fuzzy_key, parse_query, spot_key, vowel_key
+from gazetteer.model import ADMIN_KINDS, SETTLEMENT_KINDS, Match, Place
+from gazetteer.normalize import fuzzy_key, parse_query, spot_key
+from gazetteer.ranking import rank, weak
 from gazetteer.shapes import Line, load_shapes, nearest_part
 from gazetteer.store import (
     DATA_DIR,
@@ -38,79 +43,11 @@ from gazetteer.store import (
 __all__ = ["Gazetteer"]
 
 MAX_QUERY_CHARS = 200
-FUZZY_CUTOFF = 86.0  # rapidfuzz ratio (0-100) below which a fuzzy hit is not a candidate
-TRANSLIT_FLOOR = 0.7  # light-key similarity a skeleton hit needs (0-1)
-SEAT_BONUS = 0.5  # a settlement inside a same-named district, region or feature
+_COMPOUND_CHARS = re.compile(r"[-–—(\['’`]")  # characters a compound name needs
 MEMO_SIZE = 100_000  # resolved queries remembered (news repeats the same names constantly)
-_UNIT_HINTS = frozenset({"governorate", "district", "subdistrict"})
-ALIAS_BONUS = 0.5  # a curated alias states which homonym the reporting means
-PARTIAL_QUALITY = 0.9  # "Taza" for Taza Khurmatu: the first word of a town's only name
-MINOR_KINDS = frozenset({"village", "neighbourhood"})  # places too small to guess at
-WEAK_SKELETON = 6  # consonants a look-alike village's name needs to stand without context
-WEAK_QUALITY = 0.93  # ...and its match quality (0.8 + 0.15 x similarity: similarity >= 0.87)
 
 
-def _within(place: Place, area: Place) -> bool:
-    """True when ``place`` lies in the admin unit ``area`` names, or within its radius."""
-    if area.kind == "district":
-        return place.admin2 == area.name
-    if area.kind == "subdistrict":
-        return place.admin3 == area.name
-    if area.kind == "governorate":
-        return place.admin1 == area.name
-    # A feature (mountain, camp, region) named after a town lies close to it; a large range or
-    # region does not make every namesake village inside it its eponym.
-    return distance_km(place, area) <= min(area.precision_km, 10.0) + 10.0
-
-
-# Kinds a query's generic word accepts, and the bonus for each.
-_KIND_FIT: dict[str, dict[str, float]] = {
-    "governorate": {"governorate": 1.0},
-    "district": {"district": 1.0, "region": 0.6},
-    "subdistrict": {"subdistrict": 1.0, "town": 0.7, "village": 0.6},
-    "mountain": {"range": 1.0, "mountain": 1.0},
-    "camp": {"camp": 1.0},
-    "region": {"region": 1.0, "district": 0.5, "governorate": 0.5, "range": 0.4, "valley": 0.4},
-    "village": {"village": 1.0, "town": 0.6},
-    "town": {"town": 1.0, "city": 0.8, "village": 0.6},
-    "city": {"city": 1.0, "town": 0.8},
-    "dam": {"dam": 1.0, "lake": 0.5},
-    "lake": {"lake": 1.0, "dam": 0.5},
-    "base": {"base": 1.0, "airfield": 0.8},
-    "airfield": {"airfield": 1.0, "base": 0.8},
-    "crossing": {"crossing": 1.0, "town": 0.3, "village": 0.3},
-    "valley": {"valley": 1.0},
-    "oilfield": {"oilfield": 1.0, "site": 0.6},
-    "bridge": {"bridge": 1.0},
-}
-_KIND_FIT["mountain"] = {"range": 1.0, "mountain": 1.0, "pass": 0.5}
-
-
-def _weak(c: _Candidate, query: QueryKey) -> bool:
-    """A look-alike village that nothing supports: too short a skeleton or too loose a match.
-
-    Short skeletons collide across languages (Kobani ~ Gopan, Ankara ~ An Nakarah), so a
-    village found only by skeleton or fuzzily needs six consonants and a close spelling.
-    """
-    if c.method not in ("transliteration", "fuzzy") or c.place.kind not in MINOR_KINDS:
-        return False
-    return len(fuzzy_key(" ".join(query.tokens))) < WEAK_SKELETON or c.quality < WEAK_QUALITY
-
-
-def _similarity(key: str, other: str) -> float:
-    """Spelling similarity (0-1) of two light keys, Kurdish e/a and o/u vowels folded."""
-    return max(fuzz.ratio(key, other), fuzz.ratio(vowel_key(key), vowel_key(other))) / 100
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    place: Place
-    quality: float
-    method: MatchMethod
-    name: str
-
-
-class Gazetteer:
+class Gazetteer(NameIndex):
     """An in-memory, offline gazetteer of Iraqi places.
 
     Build it with :meth:`load` (the shipped data) or from records, as tests do.
@@ -128,9 +65,11 @@ class Gazetteer:
         names: Iterable[NameRow],
         aliases: Iterable[Alias] = (),
         shapes: Mapping[str, Line] | None = None,
+        answers: Mapping[str, str] | None = None,
     ) -> None:
         self.places: Sequence[Place] = places
         self.shapes: Mapping[str, Line] = shapes or {}
+        self.answers: Mapping[str, str] = answers or {}
         ids = places.ids if isinstance(places, PlaceTable) else [p.id for p in places]
         self._by_id = {pid: i for i, pid in enumerate(ids)}
         self._exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -157,6 +96,7 @@ class Gazetteer:
             load_names(data_dir),
             load_aliases(data_dir / "aliases.csv"),
             load_shapes(shapes) if shapes.exists() else None,
+            load_answers(data_dir / "answers.tsv.gz", data_dir / "aliases.csv"),
         )
 
     def __len__(self) -> int:
@@ -172,160 +112,6 @@ class Gazetteer:
     def unknown_alias_targets(self) -> list[Alias]:
         """Alias rows whose place id is not in the data (a review aid, tested to be empty)."""
         return [a for a in self.aliases if a.place_id not in self._by_id]
-
-    # -- candidate generation --------------------------------------------------------------
-
-    @cached_property
-    def _skeleton(self) -> dict[str, list[tuple[int, str, str]]]:
-        """Names grouped by transliteration skeleton (built on the first non-exact query)."""
-        out: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-        for row in self.names:
-            out[row.fkey].append((row.place, row.name, row.key))
-        return out
-
-    @cached_property
-    def _area_skeleton(self) -> dict[str, list[tuple[int, str, str]]]:
-        """Skeleton index of the places that are not settlements (units, regions, features)."""
-        out: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-        for fkey, rows in self._skeleton.items():
-            keep = [r for r in rows if self.places[r[0]].kind not in SETTLEMENT_KINDS]
-            if keep:
-                out[fkey] = keep
-        return out
-
-    @cached_property
-    def _fuzzy_buckets(
-        self,
-    ) -> dict[tuple[str, int], tuple[list[str], list[list[tuple[int, str]]]]]:
-        """Exact keys grouped by skeleton initial and length, for bounded fuzzy search."""
-        grouped: dict[tuple[str, int], dict[str, list[tuple[int, str]]]] = defaultdict(dict)
-        for row in self.names:
-            bucket = grouped[(row.fkey[:1], len(row.key))]
-            if row.key not in bucket:
-                bucket[row.key] = self._exact[row.key]
-        return {b: (list(d), list(d.values())) for b, d in grouped.items()}
-
-    def _fuzzy_pool(self, key: str, initial: str) -> tuple[list[str], list[list[tuple[int, str]]]]:
-        """Keys that could reach FUZZY_CUTOFF against ``key``: same initial, similar length."""
-        ratio = FUZZY_CUTOFF / (200 - FUZZY_CUTOFF)  # min/max length ratio ratio() allows
-        lo, hi = math.ceil(len(key) * ratio), math.floor(len(key) / ratio)
-        keys: list[str] = []
-        hits: list[list[tuple[int, str]]] = []
-        for length in range(lo, hi + 1):
-            bucket = self._fuzzy_buckets.get((initial, length))
-            if bucket:
-                keys += bucket[0]
-                hits += bucket[1]
-        return keys, hits
-
-    @cached_property
-    def _first_word(self) -> dict[str, list[tuple[int, str]]]:
-        """Towns and cities by the first word of their names ("taza" -> Taza Khurmatu)."""
-        out: dict[str, dict[int, str]] = defaultdict(dict)
-        for row in self.names:
-            place = self.places[row.place]
-            if place.kind in ("town", "city"):
-                tokens = parse_query(row.name).tokens
-                if len(tokens) >= 2 and len(tokens[0]) >= 4:
-                    out[tokens[0]].setdefault(row.place, row.name)
-        return {k: list(v.items()) for k, v in out.items()}
-
-    def _candidates(
-        self, key: str, raw: str, kind_hint: str | None = None, ctx: Context | None = None
-    ) -> tuple[list[_Candidate], list[_Candidate]]:
-        """Return (candidates, evidence): the places the name may mean, and look-alike units.
-
-        Evidence holds administrative units and areas whose name is a transliteration of the
-        query; they never win by themselves but tell which same-named settlement is the seat
-        ("Makhmour" district -> Makhmur town; "Qara Tapa" -> the village in Qara Tabe).
-        With a context, a candidate found by skeleton or fuzzily must lie near it, and when no
-        exact candidate does, the later stages are searched for one that does.
-        """
-        ctx = ctx or Context()
-        out: list[_Candidate] = []
-        seen: set[int] = set()
-
-        def add(
-            into: list[_Candidate], idx: int, quality: float, method: MatchMethod, name: str
-        ) -> None:
-            if idx not in seen:
-                seen.add(idx)
-                into.append(_Candidate(self.places[idx], quality, method, name))
-
-        def fits(idx: int) -> bool:
-            return ctx.empty or ctx.near(self.places[idx])
-
-        for idx, name in self._alias.get(key, ()):
-            add(out, idx, 1.0, "alias", name)
-        for idx, name in self._exact.get(key, ()):
-            add(out, idx, 1.0, "exact", name)
-        if kind_hint in _UNIT_HINTS and not any(c.place.kind == kind_hint for c in out):
-            # "Sulaimani province": the query names a unit kind no exact hit has; take the
-            # unit whose name is a transliteration of it (Al-Sulaymaniyah governorate).
-            for idx, name, other in self._area_skeleton.get(fuzzy_key(raw), ()):
-                if self.places[idx].kind == kind_hint:
-                    add(
-                        out,
-                        idx,
-                        round(0.8 + 0.15 * _similarity(key, other), 4),
-                        "transliteration",
-                        name,
-                    )
-        if out and all(c.place.kind in MINOR_KINDS for c in out):
-            # "Taza": the short form of one town (Taza Khurmatu) beats villages of that name.
-            towns = self._first_word.get(key, [])
-            if len(towns) == 1 and fits(towns[0][0]):
-                add(out, towns[0][0], PARTIAL_QUALITY, "partial", towns[0][1])
-        exact_near = any(fits(self._by_id[c.place.id]) for c in out)
-        if len(out) == 1 and not out[0].place.is_area and exact_near:
-            # One exact settlement or feature: no look-alike unit can change the answer.
-            return out, []
-        skeleton = fuzzy_key(raw)
-        index = self._area_skeleton if out and exact_near else self._skeleton
-        translit: list[_Candidate] = []
-        for idx, name, other in index.get(skeleton, ()):
-            sim = _similarity(key, other)
-            if sim >= TRANSLIT_FLOOR and fits(idx):
-                add(translit, idx, round(0.8 + 0.15 * sim, 4), "transliteration", name)
-        if not out or not exact_near:
-            out += translit
-        else:
-            # A unit named like the query whose seat is spelled differently ("Makhmour"
-            # district, "Makhmur" town): bring the seat in unless an exact hit lies there.
-            units = [
-                c.place
-                for c in (*out, *translit)
-                if c.place.is_area
-                and not any(
-                    s.place.kind in SETTLEMENT_KINDS and _within(s.place, c.place) for s in out
-                )
-            ]
-            if units:
-                for idx, name, other in self._skeleton.get(skeleton, ()):
-                    place = self.places[idx]
-                    if (
-                        place.kind in SETTLEMENT_KINDS
-                        and fits(idx)
-                        and any(_within(place, u) for u in units)
-                    ):
-                        sim = _similarity(key, other)
-                        if sim >= TRANSLIT_FLOOR:
-                            add(out, idx, round(0.8 + 0.15 * sim, 4), "transliteration", name)
-        evidence = [
-            c for c in (*out, *translit) if c.place.is_area or c.place.kind not in SETTLEMENT_KINDS
-        ]
-        if (out and (exact_near or any(c.method != "exact" for c in out))) or len(key) < 4:
-            return out, evidence
-        keys, hits = self._fuzzy_pool(key, skeleton[:1])
-        for _, score, pos in process.extract(
-            key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=12
-        ):
-            for idx, name in hits[pos]:
-                if fits(idx):
-                    add(out, idx, round(0.95 * score / 100, 4), "fuzzy", name)
-        return out, evidence
-
-    # -- ranking ---------------------------------------------------------------------------
 
     def governorate(self, hint: str | None) -> str | None:
         """The OCHA governorate a hint names, in any common form, or ``None``.
@@ -370,45 +156,6 @@ class Gazetteer:
             return max(units, key=lambda p: p.importance).name
         return None
 
-    def _admin1_of(self, hint: str | None) -> str | None:
-        return self.governorate(hint)
-
-    def _rank(
-        self,
-        found: tuple[list[_Candidate], list[_Candidate]],
-        query: QueryKey,
-        ctx: Context,
-        verbatim: str,
-    ) -> list[tuple[float, _Candidate]]:
-        cands, evidence = found
-        if len(cands) == 1 and not evidence and ctx.empty:
-            return [(0.0, cands[0])]
-        if any(c.quality >= 1.0 and c.place.kind in ADMIN_KINDS for c in cands):
-            # An exactly-named unit ("Rashad": Al-Rashad sub-district) makes only its own seat
-            # a seat, not a village inside a differently spelled unit (Ar Rashid, Baghdad).
-            evidence = [e for e in evidence if e.quality >= 1.0]
-        ranked = []
-        for c in cands:
-            p = c.place
-            total = 2.0 * c.quality + p.importance
-            fit = _KIND_FIT.get(query.kind_hint, {}).get(p.kind, 0.0) if query.kind_hint else None
-            if c.method == "alias" and fit != 0.0:
-                total += ALIAS_BONUS  # unless the query's own word names another kind
-            if fit is not None:
-                total += fit
-            elif (
-                p.kind in SETTLEMENT_KINDS
-                and p.kind != "neighbourhood"
-                and any(e.place.id != p.id and _within(p, e.place) for e in evidence)
-            ):
-                total += SEAT_BONUS  # the town that gives its name to the unit around it
-            if spot_key(c.name) == verbatim:
-                total += 0.1
-            total += ctx.bonus(p)
-            ranked.append((total, c))
-        ranked.sort(key=lambda t: (-t[0], -t[1].place.importance, t[1].place.id))
-        return ranked
-
     # -- public API ------------------------------------------------------------------------
 
     def _context(
@@ -441,7 +188,7 @@ class Gazetteer:
         if not query.key:
             return []
         ctx = self._context(hint, hint_district, context)
-        ranked = self._rank(
+        ranked = rank(
             self._candidates(query.key, name, query.kind_hint, ctx), query, ctx, spot_key(name)
         )
         return [(c.place, c.quality, total) for total, c in ranked]
@@ -480,6 +227,16 @@ class Gazetteer:
         """
         if not isinstance(name, str):
             raise UnknownPlaceError(repr(name))
+        if (
+            not context
+            and hint is None
+            and hint_district is None
+            and max_alternatives == ALTERNATIVES
+            and len(name) <= MAX_QUERY_CHARS
+        ):
+            line = self.answers.get(spot_key(name))
+            if line is not None:  # a known name, no context: its precomputed answer
+                return self._stored(name, line)
         memo_key = (name, hint, hint_district, tuple(p.id for p in context), max_alternatives)
         hit = self._memo.get(memo_key)
         if hit is not None:
@@ -499,11 +256,26 @@ class Gazetteer:
             raise UnknownPlaceError(result.query, result.suggestions)
         return result
 
+    def _stored(self, name: str, line: str) -> Match:
+        """The match for ``name`` from its precomputed answer line (see ``answers.py``)."""
+        _, idx, score, method, matched, alts = line.split("\t")
+        places = self.places
+        runners = (
+            tuple((places[int(i)], float(q)) for i, q in (a.split(":") for a in alts.split("|")))
+            if alts
+            else ()
+        )
+        return Match(name, places[int(idx)], float(score), method, matched, runners)  # type: ignore[arg-type]
+
     def _resolve(self, name: str, *, ctx: Context, limit: int) -> Match:
         clean = " ".join(name.split())
         if len(clean) > MAX_QUERY_CHARS:
             raise UnknownPlaceError(name[:80])
-        compound = split_compound(clean) if any(c in clean for c in "-–—('’`[") else None
+        compound = split_compound(clean) if _COMPOUND_CHARS.search(clean) else None
+        if compound is not None:
+            whole = parse_query(clean).key  # a known name that merely looks compound
+            if whole in self._exact or whole in self._alias:
+                compound = None
         if compound is not None:
             found = self._resolve_compound(
                 clean, compound.form, compound.first, compound.second, ctx
@@ -513,17 +285,22 @@ class Gazetteer:
         query = parse_query(clean)
         if not query.key:
             raise UnknownPlaceError(name[:80])
-        ranked = self._rank(
+        ranked = rank(
             self._candidates(query.key, clean, query.kind_hint, ctx), query, ctx, spot_key(clean)
         )
         if not ranked:
             raise UnknownPlaceError(name[:80])  # suggestions cost a wide scan: see suggest()
         best = ranked[0][1]
-        if ctx.empty and _weak(best, query):
-            # A look-alike village with nothing to say it is meant: "I don't know" (with the
-            # look-alikes as suggestions) beats a confident village 600 km off.
-            names = dict.fromkeys(c.place.name for _, c in ranked[: limit + 1])
-            raise UnknownPlaceError(name[:80], tuple(names))
+        if ctx.empty and weak(best, query):
+            # A look-alike village with nothing to say it is meant: an exact namesake wins,
+            # else "I don't know" (with the look-alikes as suggestions) beats a confident
+            # village 600 km off.
+            exact = [rc for rc in ranked if rc[1].method in ("exact", "alias")]
+            if not exact:
+                names = dict.fromkeys(c.place.name for _, c in ranked[: limit + 1])
+                raise UnknownPlaceError(name[:80], tuple(names))
+            ranked = [exact[0], *(rc for rc in ranked if rc is not exact[0])]
+            best = ranked[0][1]
         alts = tuple((c.place, c.quality) for _, c in ranked[1 : 1 + limit])
         place = best.place
         line = self.shapes.get(place.id)

@@ -63,7 +63,9 @@ def nearest_part(place: Place, line: Line, anchors: Sequence[Place]) -> Place:
     """The part of a long feature nearest the ``anchors`` (the other places of the text).
 
     Returns ``place`` moved to the line's point closest to the nearest anchor, with radius
-    :data:`PART_KM` (never more than the feature's own); ``place`` itself with no anchors.
+    :data:`PART_KM` (never more than the feature's own) and no admin units (those
+    were its cited point's; locate the part in polygons if needed); ``place`` itself with no
+    anchors. Distances are equirectangular km around the anchor (< 1 % off at this scale).
     """
     if not anchors or len(line) < 2:
         return place
@@ -74,5 +76,8 @@ def nearest_part(place: Place, line: Line, anchors: Sequence[Place]) -> Place:
         place,
         lon=round(lon, 5),
         lat=round(lat, 5),
+        admin1="",  # the units of the feature's own point, not of this part
+        admin2="",
+        admin3="",
         precision_km=min(place.precision_km, PART_KM),
     )

@@ -61,21 +61,23 @@ def _read_lines(path: Path) -> list[str]:
 
 def _parse_place(line: str) -> Place:
     r = line.split("\t")
+    # Positional, in Place's field order (id, name, kind, lon, lat, ...): the hot path of a
+    # cold lookup parses a few records, and keywords cost a third more.
     return Place(
-        id=r[0],
-        name=r[1],
-        kind=r[2],
-        lat=float(r[3]),
-        lon=float(r[4]),
-        admin1=r[5],
-        admin2=r[6],
-        admin3=r[7],
-        geonames_id=int(r[8]) if r[8] else None,
-        precision_km=float(r[9]),
-        population=int(r[10]),
-        importance=float(r[11]),
-        source=r[12],
-        city=r[13] if len(r) > 13 else "",
+        r[0],
+        r[1],
+        r[2],
+        float(r[4]),
+        float(r[3]),
+        r[5],
+        r[6],
+        r[7],
+        int(r[8]) if r[8] else None,
+        float(r[9]),
+        int(r[10]),
+        float(r[11]),
+        r[12],
+        r[13] if len(r) > 13 else "",
     )
 
 
@@ -89,6 +91,11 @@ class PlaceTable(Sequence[Place]):
 
     def __len__(self) -> int:
         return len(self._lines)
+
+    def kind(self, idx: int) -> str:
+        """The ``kind`` of place ``idx`` without parsing the whole record."""
+        place = self._cache[idx]
+        return place.kind if place is not None else self._lines[idx].split("\t", 3)[2]
 
     @overload
     def __getitem__(self, idx: int) -> Place: ...

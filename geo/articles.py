@@ -1,9 +1,10 @@
 """Read news articles from .txt, .md and .html files into :class:`Article` records.
 
 Bytes are decoded by :mod:`geo.reading.encoding` (binary files refused). The publication date
-comes, in order of trust, from the caller (``published=``), a sidecar ``<name>.meta.json`` or
-a header block / YAML front matter, the HTML page's markup (htmldate), the page's byline or
-date line, the URL's path, and last an "Updated" date; a site's "today" header, a photo
+comes, in order of trust, from a sidecar ``<name>.meta.json`` or a header block / YAML front
+matter, the HTML page's markup (htmldate), the page's byline or date line, the URL's path,
+then the caller's ``published=`` (for pages that state none), and last an "Updated" date;
+a site's "today" header, a photo
 caption's date and a copyright year are never taken, and an article without a date says so
 in its warnings. Problems with one file become warnings or a :class:`ReadProblem`; they
 never stop a run.
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from geo.errors import InputError
 from geo.reading.encoding import decode_bytes
-from geo.reading.html import html_published, html_to_text
+from geo.reading.html import html_published, html_to_text, visible_lines
 from geo.reading.language import looks_english
 from geo.reading.metadata import load_sidecar, parse_date_value, split_header
 from geo.reading.published import find_publication_date
@@ -51,7 +52,8 @@ _NO_DATE = (
 class Article:
     """One article: clean text plus the metadata that dates and places its events.
 
-    ``published_source`` says where ``published`` came from: "argument" (the caller),
+    ``published_source`` says where ``published`` came from: "argument" (the caller's date,
+    used when the page states none),
     "metadata" (sidecar, header block, front matter), "html" (the page's markup), "page"
     (a byline or date line), "url", "updated" (only an update date), or ``None``.
     ``encoding`` is the codec the file was read with (``None`` for text given as str).
@@ -91,8 +93,6 @@ def _published(
     published: date | None,
 ) -> tuple[date | None, str | None, list[str]]:
     """The publication date, its source and warnings (see the module docstring's order)."""
-    if published is not None:
-        return published, "argument", []
     notes: list[str] = []
     for key in ("published", "date"):
         value = meta.get(key)
@@ -105,7 +105,11 @@ def _published(
         found = html_published(raw_html, url=url)
         if found is not None:
             return found, "html", notes
-    page = find_publication_date(text, url=url)
+    page = find_publication_date(visible_lines(raw_html) if raw_html else text, url=url)
+    if page.value is not None and page.source != "updated":
+        return page.value, page.source, [*notes, *page.warnings]
+    if published is not None:  # the caller's date for a page that states none
+        return published, "argument", notes
     if page.value is not None:
         return page.value, page.source, [*notes, *page.warnings]
     return None, None, [*notes, _NO_DATE, *page.warnings]

@@ -142,7 +142,7 @@ def _resolve_shift(kind: str, g: dict[str, str], anchor: date | None) -> Resolve
     if anchor is None:
         return None, "unknown", None
     if kind == "shift_day":
-        days = -1 if g["dir"].lower() in ("day before", "previous day") else 1
+        days = -1 if (g["dir"] or g["dir2"]).lower() in ("day before", "previous day") else 1
     else:
         days = _count(g["n"]) * UNIT_DAYS[g["unit"].lower()]
         if g["dir"].lower() in ("earlier", "previously", "before"):

@@ -150,7 +150,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "shift_day",
         re.compile(
-            r"\b(?:the\s+)?(?P<dir>day before|previous day|day after|next day|following day)\b",
+            r"\b(?:the\s+)?(?P<dir>previous day|next day|following day)\b|"
+            r"\bthe\s+(?P<dir2>day before|day after)(?=\s*[,.;:)]|\s*$)",
             re.I,
         ),
     ),
@@ -208,7 +209,9 @@ REFERENCE_CUE = re.compile(
     r"\b(?:since|after|before|following|prior to|ahead of|until|till|as of)\s+(?:the\s+)?$",
     re.I,
 )
-FUTURE_CUE = re.compile(r"\b(?:as of|from|starting|until|next|will|from next)\s*$", re.I)
+FUTURE_CUE = re.compile(
+    r"\b(?:as of|from|starting|until|next|will|from next|later|in the coming)\s*$", re.I
+)
 ANY_DATE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
     r"yesterday|today|tonight|this|last|past|previous|ago|earlier|later|before|after|next|following)",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from os import PathLike
@@ -20,7 +21,14 @@ from typing import Any
 
 from geo.errors import InputError
 
-__all__ = ["Sheet", "decode_bytes", "normalise_dates", "normalise_decimals", "read_delimited"]
+__all__ = [
+    "Sheet",
+    "decode_bytes",
+    "locale_date_order",
+    "normalise_dates",
+    "normalise_decimals",
+    "read_delimited",
+]
 
 _DELIMITERS = (",", ";", "\t", "|")
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -67,6 +75,9 @@ def decode_bytes(raw: bytes, *, name: str) -> tuple[str, list[str]]:
         return text, [note]
 
 
+_SEP_HINT = re.compile(r"^\ufeff?sep=(.)\r?\n", re.I)  # Excel's first line "sep=;"
+
+
 def _sniff_delimiter(text: str) -> str:
     """The delimiter that splits the header line into the most fields (comma on a tie)."""
     header = next(iter(text.splitlines()), "")
@@ -92,9 +103,12 @@ def read_delimited(path: str | PathLike[str]) -> Sheet:
     except OSError as err:
         raise InputError(f"cannot read {str(path)!r}: {err.strerror or err}") from err
     text, notes = decode_bytes(raw, name=path.name)
-    delimiter = _sniff_delimiter(text)
+    if hint := _SEP_HINT.match(text):  # Excel reads and hides it: the header stays row 1
+        delimiter, text = hint[1], text[hint.end() :]
+    else:
+        delimiter = _sniff_delimiter(text)
     if delimiter != ",":
-        notes.append(f"{path.name}: {_NAMES[delimiter]}-delimited")
+        notes.append(f"{path.name}: {_NAMES.get(delimiter, repr(delimiter))}-delimited")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)
@@ -161,13 +175,34 @@ def _named(text: str) -> date | None:
     return None
 
 
-def normalise_dates(sheet: Sheet, columns: list[str]) -> None:
+_MONTH_FIRST_COUNTRIES = frozenset({"US", "PH", "FM", "MH", "PW", "BZ"})
+
+
+def locale_date_order(environ: Mapping[str, str]) -> tuple[str, str] | None:
+    """("dmy" or "mdy", locale name) from ``LC_ALL``/``LC_TIME``/``LANG``, or ``None`` (C, unset).
+
+    Only the numeric day/month order matters here; countries writing month first are few.
+    """
+    for key in ("LC_ALL", "LC_TIME", "LANG"):
+        name = environ.get(key, "")
+        if name:
+            match = re.match(r"^[a-z]{2,3}_([A-Z]{2})", name)
+            if not match:
+                return None  # C, POSIX, C.UTF-8: no date convention
+            return ("mdy" if match[1] in _MONTH_FIRST_COUNTRIES else "dmy"), name
+    return None
+
+
+def normalise_dates(
+    sheet: Sheet, columns: list[str], *, locale_order: tuple[str, str] | None = None
+) -> None:
     """Rewrite non-ISO dates in ``columns`` as ``YYYY-MM-DD`` when the column is unambiguous.
 
     Numeric dates (``08/08/2022``, ``8.8.22``) are read day-first or month-first, whichever the
-    whole column allows; when both are possible and give different dates the column is left
-    as it is and the reader's error names it. Month names (``4-Jan-18``, ``4 January 2018``)
-    and ``2022/08/08`` are unambiguous. A note says how each column was read.
+    whole column allows; when both are possible and give different dates, in the order of
+    ``locale_order`` (see :func:`locale_date_order`), else an :class:`InputError` asks for ISO
+    dates. Month names (``4-Jan-18``, ``4 January 2018``) and ``2022/08/08`` are unambiguous.
+    A note says how each column was read.
     """
     for column in columns:
         if column not in sheet.columns:
@@ -205,10 +240,15 @@ def normalise_dates(sheet: Sheet, columns: list[str]) -> None:
             elif mdy_ok and not dmy_ok:
                 chosen |= month_first
                 how = "month/day/year"
+            elif dmy_ok and mdy_ok and locale_order is not None:
+                chosen |= day_first if locale_order[0] == "dmy" else month_first
+                order = "day/month/year" if locale_order[0] == "dmy" else "month/day/year"
+                how = f"{order}, the order of the locale {locale_order[1]}"
             elif dmy_ok and mdy_ok:
                 raise InputError(
                     f"column {column!r}: dates like {cells[0][1]!r} could be day/month or "
-                    "month/day in this file: write them as YYYY-MM-DD"
+                    "month/day in this file: write them as YYYY-MM-DD (or set LC_TIME to "
+                    "your locale, e.g. en_GB.UTF-8)"
                 )
             else:
                 continue  # invalid either way: the reader's error names the value

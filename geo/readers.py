@@ -10,13 +10,21 @@ naming the file, the row (the header is row 1) and the fix.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from geo.datasets import FORMATS, Format, detect_format, ensure_id, missing_columns, to_records
-from geo.delimited import Sheet, decode_bytes, normalise_dates, normalise_decimals, read_delimited
+from geo.delimited import (
+    Sheet,
+    decode_bytes,
+    locale_date_order,
+    normalise_dates,
+    normalise_decimals,
+    read_delimited,
+)
 from geo.errors import InputError
 from geo.table import FIELD_TYPES, frame_records
 
@@ -239,7 +247,11 @@ def read_table(
         )
     try:
         normalise_decimals(sheet, [c for c in sheet.columns if c.lower() in _NUMBERS])
-        normalise_dates(sheet, [c for c in sheet.columns if c.lower() in _DATES])
+        normalise_dates(
+            sheet,
+            [c for c in sheet.columns if c.lower() in _DATES],
+            locale_order=locale_date_order(os.environ),
+        )
     except InputError as err:
         raise InputError(f"{str(path)!r}: {err}") from err
     if fmt == "kclmap":
@@ -255,5 +267,14 @@ def read_table(
     try:
         frame = frame_records(records, labels=labels)
     except InputError as err:
-        raise InputError(f"{str(path)!r}: {err}") from err
+        message = str(err)
+        if fmt != "kclmap":  # name the column as the user's table calls it
+            from geo.datasets import acled, ucdp
+
+            sources = ucdp.SOURCE_COLUMNS if fmt == "ucdp" else acled.SOURCE_COLUMNS
+            for ours, theirs in sources.items():
+                message = message.replace(
+                    f"column {ours!r}", f"column {theirs!r} (kclmap's {ours!r})", 1
+                )
+        raise InputError(f"{str(path)!r}: {message}") from err
     return EventTable(frame, fmt, notes)

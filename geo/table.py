@@ -48,13 +48,18 @@ _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f"}
 
 
+_NULL_TEXT = frozenset(("", "NaN", "nan", "None", "null", "NaT"))
+
+
 def _is_null(value: object) -> bool:
     if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if isinstance(value, str) and value.strip() in ("", "NaN", "nan", "None", "null", "NaT"):
-        return True
+    if isinstance(value, str):  # the common case (CSV cells): no pandas call
+        return value.strip() in _NULL_TEXT
+    if isinstance(value, float):
+        return math.isnan(value)
+    if isinstance(value, (bool, int)):
+        return False
     try:
         import pandas as pd
 

@@ -31,6 +31,19 @@ def _bbox(text: str) -> tuple[float, float, float, float]:
     return (values[0], values[1], values[2], values[3])
 
 
+def _only(text: str) -> frozenset[str]:
+    """``--only map,gpkg``: a comma-separated subset of the build's outputs."""
+    from maps.build import OUTPUTS
+
+    parts = frozenset(p.strip().lower() for p in text.split(",") if p.strip())
+    unknown = sorted(parts - set(OUTPUTS))
+    if unknown or not parts:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected a comma-separated list of {', '.join(OUTPUTS)}"
+        )
+    return parts
+
+
 def configure_build(p: argparse.ArgumentParser) -> None:
     """Arguments of ``kclmap build``."""
     p.add_argument(
@@ -71,6 +84,13 @@ def configure_build(p: argparse.ArgumentParser) -> None:
         help="with --around: half-width of the static map (default 50)",
     )
     p.add_argument("--title", default="Security incidents along the Kurdistan Coordination Line")
+    p.add_argument(
+        "--only",
+        type=_only,
+        metavar="PARTS",
+        help="write only these outputs, e.g. 'map' or 'map,gpkg' (geojson, gpkg, map, static, "
+        "snippet, report, stats; default: all)",
+    )
     add_article_options(p)
 
 
@@ -145,6 +165,7 @@ def run_build(args: argparse.Namespace) -> int:
         dpi=args.dpi,
         extent=extent,
         title=args.title,
+        only=args.only,
     )
     with progress_bar("building", min_items=1) as update:
         steps = iter(range(1, 100))

@@ -96,6 +96,12 @@ def run_enrich(args: argparse.Namespace) -> int:
     from kclmap.cmd_import import read_noted
 
     enriched = enrich(read_noted(args.events).frame, zones_=_zones(args))
+    if enriched["dataset"].nunique() > 1:  # a file holding several sources: link them too
+        from geo.datasets import link_sources, overlap_summary
+
+        enriched = link_sources(enriched)
+        for line in overlap_summary(enriched):
+            print(line, file=sys.stderr)
     write_events(enriched, args.output)
     sides = enriched["side"].value_counts().to_dict()
     print(

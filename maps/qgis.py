@@ -1,6 +1,7 @@
 """QGIS styles that match the HTML map: ``.qml`` files and a GeoPackage ``layer_styles`` table.
 
-The events style turns on QGIS's temporal controller over ``event_date`` (a real Date field);
+The events style turns on QGIS's temporal controller over ``event_date`` (a real Date field)
+and draws events of ACLED and UCDP in their type's colour with a shape of their own;
 every other layer gets a style made for it (the coordination centres a square marker of their
 own, with no type categories and no dates they do not have).
 """
@@ -15,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from maps.style import LINE_STYLE, REFERENCE_STYLES, TYPE_COLOURS
 
-__all__ = ["layer_qml", "store_styles", "write_qml"]
+__all__ = ["DATASET_SHAPES", "layer_qml", "store_styles", "write_qml"]
 
 
 def _rgba(hex_colour: str, alpha: float = 1.0) -> str:
@@ -24,9 +25,36 @@ def _rgba(hex_colour: str, alpha: float = 1.0) -> str:
     return f"{r},{g},{b},{round(alpha * 255)}"
 
 
+# Events of other datasets keep their type's colour but change shape (kclmap: circle).
+DATASET_SHAPES = {"acled": "square", "ucdp": "triangle"}
+_SHAPE_EXPRESSION = (
+    "CASE "
+    + " ".join(f"WHEN \"dataset\" = '{d}' THEN '{shape}'" for d, shape in DATASET_SHAPES.items())
+    + " ELSE 'circle' END"
+)
+
+
 def _marker(
-    colour: str, size: float = 3.0, *, shape: str = "circle", outline: str = "#232323"
+    colour: str,
+    size: float = 3.0,
+    *,
+    shape: str = "circle",
+    outline: str = "#232323",
+    shape_expression: str | None = None,
 ) -> str:
+    defined = ""
+    if shape_expression is not None:  # QGIS data-defined property "name": the marker shape
+        defined = (
+            '<data_defined_properties><Option type="Map">'
+            '<Option name="name" type="QString" value=""/>'
+            '<Option name="properties" type="Map"><Option name="name" type="Map">'
+            '<Option name="active" type="bool" value="true"/>'
+            f'<Option name="expression" type="QString" value={quoteattr(shape_expression)}/>'
+            '<Option name="type" type="int" value="3"/>'
+            "</Option></Option>"
+            '<Option name="type" type="QString" value="collection"/>'
+            "</Option></data_defined_properties>"
+        )
     return (
         '<symbol type="marker" name="{n}" alpha="1" clip_to_extent="1" force_rhr="0">'
         '<layer class="SimpleMarker" pass="0" enabled="1" locked="0"><Option type="Map">'
@@ -35,7 +63,7 @@ def _marker(
         f'<Option name="outline_color" type="QString" value="{_rgba(outline)}"/>'
         '<Option name="outline_width" type="QString" value="0.3"/>'
         f'<Option name="size" type="QString" value="{size}"/>'
-        "</Option></layer></symbol>"
+        f"</Option>{defined}</layer></symbol>"
     )
 
 
@@ -64,7 +92,8 @@ def _events_qml() -> str:
             f'<category symbol="{i}" value={quoteattr(value)} '
             f'label={quoteattr(value.title())} render="true"/>'
         )
-        symbols.append(_marker(colour).replace("{n}", str(i)))
+        marker = _marker(colour, shape_expression=_SHAPE_EXPRESSION)
+        symbols.append(marker.replace("{n}", str(i)))
     return (
         "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>"
         '<qgis version="3.28.0" styleCategories="Symbology|Temporal|Labeling">'

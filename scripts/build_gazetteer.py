@@ -449,7 +449,7 @@ def seat_towns(b: Builder) -> int:
     """Promote the village that is the seat of an admin unit to a town (Jalawla, Amerli...).
 
     A seat is a settlement inside an OCHA district or sub-district whose name is a spelling of
-    the unit's (same skeleton, or vowel-folded similarity >= 0.8), or one whose alternate names
+    the unit's (vowel-folded similarity >= 0.8, or >= 0.6 with the same skeleton), or one whose alternate names
     call it a unit ("Amirli Subdistrict"). A unit has one seat: none is promoted when a town or
     city there already bears the name; among several villages, the most populous, then the one
     nearest the unit's anchor point. Returns the number promoted.
@@ -472,10 +472,12 @@ def seat_towns(b: Builder) -> int:
             )
 
     def bears(idx: int, unit: tuple[str, str, float, float]) -> bool:
-        return any(
-            fuzzy_key(n) == unit[0] or fuzz.ratio(vowel_key(light_key(n)), unit[1]) >= 80
-            for n in names.get(idx, [])
-        )
+        # Short skeletons collide ("Asyud" ~ "Saadiya": s-d), so the spelling must be close.
+        for n in names.get(idx, []):
+            sim = fuzz.ratio(vowel_key(light_key(n)), unit[1])
+            if sim >= 80 or (sim >= 60 and fuzzy_key(n) == unit[0]):
+                return True
+        return False
 
     seats: dict[str, list[int]] = {}
     promote: set[int] = set()
@@ -645,6 +647,42 @@ def common_words() -> set[str]:
     return {w for w in top_n_list("en", 30000) if w.isalpha()}
 
 
+def write_answers() -> int:
+    """Resolve every known name once (no context) and store the answers (see answers.py)."""
+    from gazetteer.answers import ALTERNATIVES, Answer, aliases_digest, encode_answer
+    from gazetteer.errors import UnknownPlaceError
+    from gazetteer.resolver import Gazetteer
+    from gazetteer.shapes import load_shapes
+    from gazetteer.store import load_aliases, load_names, load_places
+
+    gaz = Gazetteer(  # the files just written, without a (stale) answers file
+        load_places(OUT),
+        load_names(OUT),
+        load_aliases(OUT / "aliases.csv"),
+        load_shapes(OUT / "shapes.geojson"),
+    )
+    spots = sorted({row.spot for row in gaz.names} | {spot_key(a.alias) for a in gaz.aliases})
+    index = {p: i for i, p in enumerate(gaz.places.ids)}  # type: ignore[attr-defined]
+    lines = []
+    for spot in spots:
+        if not spot:
+            continue
+        try:
+            m = gaz.resolve(spot, max_alternatives=ALTERNATIVES)
+        except UnknownPlaceError:
+            continue
+        alts = tuple((index[p.id], q) for p, q in m.alternatives)
+        answer = Answer(index[m.place.id], m.score, m.method, m.matched_name, alts)
+        lines.append(encode_answer(spot, answer))
+    path = OUT / "answers.tsv.gz"
+    tmp = path.with_suffix(".gz.tmp")
+    with tmp.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(f"# aliases-sha256={aliases_digest(OUT / 'aliases.csv')}\n".encode())
+        gz.write(("\n".join(lines) + "\n").encode())
+    tmp.replace(path)
+    return len(lines)
+
+
 def main() -> None:
     """Build every derived gazetteer file."""
     b = Builder()
@@ -699,8 +737,9 @@ def main() -> None:
         + "\n",
         encoding="utf-8",
     )
+    n_answers = write_answers()
     print(
-        f"{len(b.places)} places ({n_wiki} from the Wikipedia conflict map), {len(seen)} names, "
+        f"{n_answers} precomputed answers; {len(b.places)} places ({n_wiki} from the Wikipedia conflict map), {len(seen)} names, "
         f"{len(region_features)} regions, {len(shape_features)} shapes, {n_seats} seats made "
         f"towns, {n_quarters} quarters -> {OUT}"
     )

@@ -43,6 +43,7 @@ __all__ = [
     "ACLED_COLUMNS",
     "GEO_PRECISION_KM",
     "LEGACY_EVENT_TYPES",
+    "SOURCE_COLUMNS",
     "SUB_EVENT_TYPES",
     "from_acled",
     "to_acled",
@@ -170,6 +171,14 @@ _CARRIED = (
     "event_type",
     "sub_event_type",
 )
+# kclmap column -> the ACLED column its value came from (named in error messages).
+SOURCE_COLUMNS = {
+    "lat": "latitude",
+    "lon": "longitude",
+    "event_date": "event_date",
+    "fatalities": "fatalities",
+    "geo_precision": "geo_precision",
+}
 _KCLMAP_TAG = re.compile(r"kclmap (type|subtype|joint|date_precision)=([\w-]+)")
 
 

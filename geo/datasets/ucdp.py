@@ -31,7 +31,7 @@ from typing import Any
 
 from geo.datasets.common import acled_types_for, cell, keep_originals
 
-__all__ = ["DATE_PREC", "TYPES_OF_VIOLENCE", "WHERE_PREC_KM", "from_ucdp"]
+__all__ = ["DATE_PREC", "SOURCE_COLUMNS", "TYPES_OF_VIOLENCE", "WHERE_PREC_KM", "from_ucdp"]
 
 # type_of_violence: 1 state-based conflict (a government and an organised armed group),
 # 2 non-state conflict (two organised groups), 3 one-sided violence (against civilians).
@@ -47,6 +47,16 @@ WHERE_PREC_KM: dict[int, float] = {1: 5.0, 2: 25.0, 3: 40.0, 4: 100.0, 5: 150.0,
 # date_prec: 1 the exact day, 2 within 2-6 days, 3 only the week, 4 within 8-30 days or only the
 # month, 5 within a range longer than a month (up to a calendar year).
 DATE_PREC: dict[int, str] = {1: "day", 2: "week", 3: "week", 4: "month", 5: "year"}
+# kclmap column -> the UCDP column its value came from (named in error messages).
+SOURCE_COLUMNS = {
+    "lat": "latitude",
+    "lon": "longitude",
+    "event_date": "date_start",
+    "date_end": "date_end",
+    "fatalities": "best",
+    "fatalities_low": "low",
+    "fatalities_high": "high",
+}
 _ADMIN_WORD = re.compile(r"\s+(?:province|governorate|district|region|county)$", re.I)
 _CARRIED = ("side_a", "side_b", "latitude", "longitude", "best", "low", "high", "source_article")
 

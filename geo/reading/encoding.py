@@ -49,10 +49,13 @@ _WHATWG_ALIASES = {
     "ascii": "cp1252",
     "iso8859-1": "cp1252",
 }
-_WESTERN = re.compile(
-    r"^(?:cp125[0-8]|cp8\d\d|cp775|cp1125|cp1006|mac_\w+|latin_?\d*|iso8859_\d+|"
-    r"windows-125\d|iso-8859-\d+)$",
-    re.I,
+# Latin-script single-byte code pages that charset_normalizer may pick for a short Windows-1252
+# text (an English article with a few accented names); Arabic, Cyrillic, Greek or Hebrew
+# guesses are kept as they are.
+_WESTERN = frozenset(
+    "cp1250 cp1252 cp1254 cp1257 cp1258 cp437 cp850 cp852 cp858 cp775 mac-roman mac-latin2 "
+    "mac-iceland mac-turkish latin-1 iso8859-1 iso8859-2 iso8859-3 iso8859-4 iso8859-9 "
+    "iso8859-10 iso8859-13 iso8859-14 iso8859-15 iso8859-16".split()
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 
@@ -114,7 +117,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     if best is None:
         return None
     guess = codecs.lookup(best.encoding).name
-    if guess != "cp1252" and _WESTERN.match(guess):
+    if guess != "cp1252" and guess in _WESTERN:
         try:
             data.decode("cp1252")
         except UnicodeDecodeError:

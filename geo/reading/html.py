@@ -12,7 +12,7 @@ from typing import Any
 
 from geo.errors import InputError
 
-__all__ = ["html_published", "html_to_text"]
+__all__ = ["html_published", "html_to_text", "visible_lines"]
 
 
 def _trafilatura() -> Any:
@@ -80,3 +80,63 @@ def html_published(html: str, *, url: str | None = None) -> date | None:
         return date.fromisoformat(str(found)[:10])
     except ValueError:
         return None
+
+
+_BLOCKS = (
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+)
+
+
+def visible_lines(html: str) -> str:
+    """The page's visible text, one line per block (menus, bylines and captions included).
+
+    What a reader sees from the top of the page: the publication-date finder reads a
+    byline or date line from it when the markup holds no date. Scripts, styles and the
+    ``<head>`` are left out; an unparsable page gives "".
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    for node in root.xpath("//script|//style|//noscript|//template|//head|//svg"):
+        node.drop_tree()
+    for node in root.iter(*_BLOCKS):
+        node.text = "\n" + (node.text or "")
+        node.tail = "\n" + (node.tail or "")
+    text = root.text_content()
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())

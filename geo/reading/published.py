@@ -20,10 +20,13 @@ __all__ = ["PublishedDate", "date_from_url", "find_publication_date", "page_date
 
 _TIME = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])")
 _MARK = re.compile(
-    r"(?:\b(?:date|dated|published|posted|released?|press release|issued)\b\s*[:|\-–—]?\s*|"
-    r"\bby\s+[\w .'’-]{1,40}?\s+)$",
+    r"(?:\b(?:date|dated|published|posted|released?|press release|issued)\b\s*(?:on|at)?"
+    r"\s*[:|\-–—]?\s*|\bby\s+[\w .,'’-]{1,40}?\s*[|•,–—-]?\s+)$",
     re.I,
 )
+# Site chrome above a "today" header: menus and tickers ("Home | Iraq | World",
+# "Iraq News - Local News - Baghdadpost"), a logo or a site name of a few words.
+_CHROME = re.compile(r"\||•|\s[-–—]\s|\blogo\b|\bmenu\b|\bsearch\b|°C", re.I)
 _UPDATED = re.compile(r"\b(?:updated|modified|last update|edited)\b", re.I)
 _CAPTION = re.compile(
     r"\(\s*(?:file\s+)?photo\b|\b(?:file\s+)?photo\s*(?:credit)?\s*[:|]|\bphoto\s+by\b|"
@@ -39,7 +42,9 @@ _COPYRIGHT_YEAR = re.compile(
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _PROSE_END = re.compile(r"[.!?][\"”’)]*\s*$")
-_MAX_TOP_LINES = 60
+_MAX_TOP_LINES = 80  # non-empty lines
+# Site notices that read like prose but are not the story (cookie banners, paywalls).
+_NOTICE = re.compile(r"\bcookies?\b|\bsubscri(?:be|ption)\b|\bprivacy\b", re.I)
 
 _URL_DATES = (
     # /2021/12/08/ (also /2021/12/8)
@@ -63,13 +68,15 @@ class PageDate:
 
     ``role`` is "byline" (marked or beside a time), "date_line" (alone on its line),
     "updated", "today_header", "caption", "copyright" or "in_text"; only the first three
-    can be a publication date.
+    can be a publication date. ``alternate`` is the month-first reading of an ambiguous
+    numeric date.
     """
 
     value: date
     text: str
     line: int
     role: str
+    alternate: date | None = None
 
     @property
     def strength(self) -> int:
@@ -95,7 +102,20 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= 20 and bool(_PROSE_END.search(line))
 
 
-def _role(line: str, ref: DateRef) -> str:
+def _is_chrome(line: str) -> bool:
+    return len(line.split()) <= 3 or bool(_CHROME.search(line))
+
+
+def _alternate(ref: DateRef) -> date | None:
+    """The other reading of an ambiguous numeric date (3/11/2021: 11 March), if any."""
+    if ref.kind != "numeric" or ref.value is None or ref.value.day > 12:
+        return None
+    if ref.value.day == ref.value.month:
+        return None
+    return date(ref.value.year, ref.value.day, ref.value.month)
+
+
+def _role(line: str, ref: DateRef, *, chrome_above: bool) -> str:
     before, after = line[: ref.start], line[ref.end :]
     if _COPYRIGHT.search(line):
         return "copyright"
@@ -112,21 +132,30 @@ def _role(line: str, ref: DateRef) -> str:
         return "byline"
     rest = _TIME.sub(" ", before + " " + after)
     words = _WORD.findall(rest)
-    if _WEEKDAY.search(ref.text) or any(_WEEKDAY.fullmatch(w) for w in words):
-        return "today_header" if len(words) <= 3 else "in_text"
-    return "date_line" if len(words) <= 3 else "in_text"
+    if len(words) > 3:
+        return "in_text"
+    weekday = _WEEKDAY.search(ref.text) or any(_WEEKDAY.fullmatch(w) for w in words)
+    # A weekday and a date alone, no time, above the headline (only site chrome above it):
+    # the site's "today", shown on every page; under the headline it is the byline's date.
+    return "today_header" if weekday and chrome_above else "date_line"
 
 
 def page_date_candidates(text: str) -> list[PageDate]:
     """Day-precise dates in the page's top (up to its lead paragraph), with their roles."""
     out: list[PageDate] = []
     prose = 0
-    for index, full_line in enumerate(text.splitlines()[:_MAX_TOP_LINES]):
+    chrome_above = True
+    lines = [line for line in text.splitlines() if line.strip()][:_MAX_TOP_LINES]
+    for index, full_line in enumerate(lines):
         line = full_line[:2000]
         for ref in find_dates(line, None):
             if ref.value is not None and ref.precision == "day":
-                out.append(PageDate(ref.value, ref.text, index, _role(line, ref)))
-        prose += _is_prose(line) and index > 0
+                role = _role(line, ref, chrome_above=chrome_above)
+                out.append(PageDate(ref.value, ref.text, index, role, _alternate(ref)))
+        dated = bool(out) and out[-1].line == index
+        if line.strip() and not dated:
+            chrome_above = chrome_above and _is_chrome(line)
+        prose += _is_prose(line) and index > 0 and not _NOTICE.search(line)
         if prose >= 2:  # a standfirst, then the lead paragraph: the top of the page is over
             break
     return out
@@ -178,10 +207,20 @@ def find_publication_date(text: str, *, url: str | None = None) -> PublishedDate
     """
     candidates = page_date_candidates(text)
     usable = [c for c in candidates if c.strength >= 2]
+    from_url = date_from_url(url)
     if usable:
         best = max(usable, key=lambda c: (c.strength, -c.line))
-        return PublishedDate(best.value, "page", best.text)
-    from_url = date_from_url(url)
+        if best.alternate is None:
+            return PublishedDate(best.value, "page", best.text)
+        if best.alternate == from_url:  # the URL settles the order of day and month
+            return PublishedDate(best.alternate, "page", best.text)
+        note = (
+            f"day and month of {best.text!r} could be either way round: read day first "
+            f"({best.value.isoformat()})"
+        )
+        return PublishedDate(
+            best.value, "page", best.text, () if best.value == from_url else (note,)
+        )
     if from_url is not None:
         return PublishedDate(from_url, "url", url)
     updated = next((c for c in candidates if c.role == "updated"), None)

@@ -101,6 +101,37 @@ def test_mixed_build_maps_every_dataset_and_links_them(mixed_build):
         assert props[key]["dist_to_line_km"] is not None
 
 
+def _attack_overlap(out, dataset):
+    """(linked, total) kclmap attacks of a mixed build, counted from its events file."""
+    feats = json.loads((out / "events.geojson").read_text())["features"]
+    attacks = [
+        f["properties"]
+        for f in feats
+        if f["properties"]["dataset"] == "kclmap" and f["properties"]["type"] == "attack"
+    ]
+    linked = [p for p in attacks if f"{dataset}:" in (p.get("same_as") or "")]
+    return len(linked), len(attacks)
+
+
+def test_mixed_build_states_the_overlap_in_stats_json(mixed_build):
+    _, out, _ = mixed_build
+    stats = json.loads((out / "stats.json").read_text())
+    linked, total = _attack_overlap(out, "ucdp")
+    assert linked >= 1  # the IS attack near Makhmur on 2 December 2021 is in UCDP's rows
+    noun = "attack is" if total == 1 else "attacks are"
+    assert f"{linked} of the {total} extracted {noun} also in UCDP" in stats["cross_source"]
+
+
+def test_enrich_links_a_file_holding_several_datasets(capsys, mixed_build, tmp_path):
+    _, out, _ = mixed_build
+    code, _, err = run(capsys, "enrich", out / "events.geojson", "-o", tmp_path / "e.csv")
+    assert code == 0
+    linked, total = _attack_overlap(out, "acled")
+    assert linked >= 1
+    noun = "attack is" if total == 1 else "attacks are"
+    assert f"{linked} of the {total} extracted {noun} also in ACLED" in err
+
+
 def test_build_writes_geopackage_1_2(mixed_build):
     _, out, _ = mixed_build
     con = sqlite3.connect(out / "kclmap.gpkg")
@@ -135,8 +166,12 @@ def test_report_takes_a_ucdp_file(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("case", "count", "note"),
     [
-        ("blank_ids_edited.csv", 21, "2 row(s) without an event_id were given one"),
-        ("excel_ansi.csv", 19, "read as Windows-1252"),
+        (
+            "17-blank-ids-dropped/events_edited.csv",
+            21,
+            "2 row(s) without an event_id were given one",
+        ),
+        ("18-excel-ansi-csv/events_excel_ansi.csv", 19, "read as Windows-1252"),
     ],
 )
 def test_spreadsheet_cases_are_read_with_a_note(capsys, tmp_path, case, count, note):

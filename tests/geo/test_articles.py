@@ -114,3 +114,17 @@ def test_directory_run_skips_bad_files_and_duplicates(tmp_path):
         "'" + str(tmp_path / "c.txt") + "'",
         "duplicate",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "source"),
+    [
+        ("Title\n07-03-2023\n\nBody of the story.", date(2023, 3, 7), "page"),  # page's own
+        ("Title\n\nBody of the story.", date(2022, 1, 5), "argument"),  # the page has none
+        ("published: 2021-02-02\n\nBody of the story.", date(2021, 2, 2), "metadata"),
+    ],
+)
+def test_published_argument_is_for_pages_that_state_no_date(text, expected, source):
+    article = article_from_text(text, source="a.txt", published=date(2022, 1, 5))
+    assert (article.published, article.published_source) == (expected, source)
+    assert not any("no publication date" in w for w in article.warnings)

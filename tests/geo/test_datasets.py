@@ -249,3 +249,33 @@ def test_acled_layout_is_only_a_csv(tmp_path):
     events = read_events(TABLES / "acled_current.csv")
     with pytest.raises(InputError, match=r"ACLED layout is a CSV.*acled\.csv"):
         write_events(events, tmp_path / "acled.gpkg", schema="acled")
+
+
+@pytest.mark.parametrize(
+    ("name", "column", "bad", "message"),
+    [
+        (
+            "acled_current.csv",
+            "latitude",
+            "north",
+            r"column 'latitude' \(kclmap's 'lat'\) in row 3",
+        ),
+        ("ucdp_ged.csv", "best", "eleven", r"column 'best' \(kclmap's 'fatalities'\) in row 2"),
+    ],
+)
+def test_bad_cell_of_a_dataset_is_named_by_its_own_column(tmp_path, name, column, bad, message):
+    import csv
+
+    from geo.errors import InputError
+
+    with (TABLES / name).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    row = 1 if name.startswith("acled") else 0
+    rows[row][column] = bad
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(InputError, match=message):
+        read_events(path)

@@ -130,3 +130,24 @@ def test_bare_year_has_year_precision_never_a_day():
 )
 def test_day_month_order(first, second, day_first, expected):
     assert day_month(first, second, day_first=day_first) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The airstrike came a day after gunmen opened fire",  # "a day after X": a reference
+        "the day before the elections",
+        "two days after the attack on the post",
+    ],
+)
+def test_day_before_or_after_a_noun_is_not_a_shift(text):
+    assert [r.kind for r in find_dates(text, PUB, anchor=date(2021, 12, 1))] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["to meet again later this month", "an offensive planned later this year"]
+)
+def test_later_and_coming_periods_are_future(text):
+    refs = find_dates(text, PUB)
+    assert refs
+    assert all(r.future for r in refs)

@@ -110,3 +110,11 @@ def test_date_range_of_a_ucdp_event_is_its_stated_range():
         date(2022, 3, 14),
     )
     assert date_range(date(2022, 4, 1), "quarter") == (date(2022, 4, 1), date(2022, 6, 30))
+
+
+def test_a_country_level_event_does_not_link_across_months():
+    # An event known only to the country (400 km) links to one on 14 March, not in April.
+    frame = _pair(precision_km=400.0, lat=36.0, event_date="2022-04-20")
+    assert frame["same_as"].isna().all()
+    frame = _pair(precision_km=400.0, lat=36.0, event_date="2022-03-14")
+    assert frame.loc[0, "same_as"] == "a1"

@@ -32,7 +32,7 @@ def _write(path, rows, *, delimiter=",", encoding="utf-8", columns=None):
 
 def test_excel_ansi_csv_is_read_as_windows_1252():
     # ../shared/cases/18-excel-ansi-csv: an en dash, curly quotes and "Mexmûr", CRLF line ends.
-    table = read_table(CASES / "excel_ansi.csv")
+    table = read_table(CASES / "18-excel-ansi-csv/events_excel_ansi.csv")
     assert len(table.frame) == 19
     assert "Mexmûr" in set(table.frame["place_query"])
     assert any("– checked by analyst “OK”" in q for q in table.frame["quote"])
@@ -41,13 +41,13 @@ def test_excel_ansi_csv_is_read_as_windows_1252():
 
 def test_rows_added_by_hand_without_id_get_ids_and_a_note():
     # ../shared/cases/17-blank-ids-dropped: two hand-added rows (Daquq, Kifri) with no event_id.
-    table = read_table(CASES / "blank_ids_edited.csv")
+    table = read_table(CASES / "17-blank-ids-dropped/events_edited.csv")
     frame = table.frame
     assert len(frame) == 21
     assert frame["event_id"].is_unique
     assert {"Daquq", "Kifri"} <= set(frame["place"])
     assert any("2 row(s) without an event_id" in n and "(21, 22)" in n for n in table.notes)
-    again = read_events(CASES / "blank_ids_edited.csv")
+    again = read_events(CASES / "17-blank-ids-dropped/events_edited.csv")
     assert list(again["event_id"]) == list(frame["event_id"])  # stable across reads
 
 
@@ -64,6 +64,20 @@ def test_repeated_event_ids_are_kept_apart_with_a_note(tmp_path):
 def test_delimiter_is_sniffed(tmp_path, delimiter):
     frame = read_events(_write(tmp_path / "e.csv", _rows(), delimiter=delimiter))
     assert list(frame["event_id"]) == [r["event_id"] for r in _rows()]
+
+
+def test_excel_sep_line_sets_the_delimiter(tmp_path):
+    rows = _rows()[:2]
+    rows[1]["fatalities"] = "many"
+    path = _write(tmp_path / "e.csv", rows, delimiter=";")
+    path.write_bytes(b"sep=;\r\n" + path.read_bytes())
+    # Excel hides the sep= line: the header is still row 1, the bad cell row 3.
+    with pytest.raises(InputError, match=r"'fatalities' in row 3"):
+        read_events(path)
+    rows[1]["fatalities"] = "2"
+    path = _write(tmp_path / "e.csv", rows, delimiter=";")
+    path.write_bytes(b"sep=;\r\n" + path.read_bytes())
+    assert list(read_events(path)["fatalities"].fillna(-1)) == [-1, 2]
 
 
 def test_decimal_commas_in_coordinates_are_read_with_a_note(tmp_path):
@@ -96,11 +110,40 @@ def test_spreadsheet_dates_are_read_when_unambiguous(tmp_path, written, expected
     assert any("'event_date'" in n and how in n for n in table.notes)
 
 
-def test_ambiguous_spreadsheet_dates_are_refused(tmp_path):
+def test_ambiguous_spreadsheet_dates_are_refused(tmp_path, monkeypatch):
+    for key in ("LC_ALL", "LC_TIME"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # no locale to say which order
     rows = _rows()[:2]
     rows[0]["event_date"], rows[1]["event_date"] = "01/02/2022", "03/04/2022"
     with pytest.raises(InputError, match=r"'01/02/2022' could be day/month or month/day"):
         read_events(_write(tmp_path / "e.csv", rows))
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected", "how"),
+    [
+        (
+            "en_GB.UTF-8",
+            ["2022-02-01", "2022-04-03"],
+            "day/month/year, the order of the locale en_GB",
+        ),
+        ("de_DE.UTF-8", ["2022-02-01", "2022-04-03"], "day/month/year"),
+        (
+            "en_US.UTF-8",
+            ["2022-01-02", "2022-03-04"],
+            "month/day/year, the order of the locale en_US",
+        ),
+    ],
+)
+def test_ambiguous_dates_follow_the_locale(tmp_path, monkeypatch, locale, expected, how):
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_TIME", locale)
+    rows = _rows()[:2]
+    rows[0]["event_date"], rows[1]["event_date"] = "01/02/2022", "03/04/2022"
+    table = read_table(_write(tmp_path / "e.csv", rows))
+    assert [d.isoformat() for d in table.frame["event_date"]] == expected
+    assert any(how in n for n in table.notes)
 
 
 @pytest.mark.parametrize("column", ["WKT", "wkt_geom", "geometry"])

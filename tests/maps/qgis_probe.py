@@ -57,6 +57,15 @@ for name in names:
                 symbols += 1
         renderer.stopRender(ctx)
     entry["symbols"] = symbols
+    defined = []
+    for symbol in renderer.symbols(ctx) if renderer is not None else []:
+        for symbol_layer in symbol.symbolLayers():
+            props = symbol_layer.dataDefinedProperties()
+            for key in props.propertyKeys():
+                prop = props.property(key)
+                if prop.isActive():
+                    defined.append(prop.expressionString())
+    entry["data_defined"] = sorted(set(defined))
     settings = QgsMapSettings()
     settings.setLayers([layer])
     settings.setExtent(layer.extent().buffered(0.05))

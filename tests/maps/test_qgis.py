@@ -65,3 +65,9 @@ def test_every_layer_draws_at_least_one_symbol(opened):
         assert layer["valid"], name
         assert layer["symbols"] >= 1, f"{name}: its style gives no feature a symbol"
         assert layer["painted_pixels"] > 0, f"{name}: nothing drawn"
+
+
+def test_events_of_other_datasets_get_their_own_shape(opened):
+    report, _ = opened
+    (expression,) = report["layers"]["events"]["data_defined"]
+    assert "\"dataset\" = 'acled' THEN 'square'" in expression

@@ -96,3 +96,13 @@ def test_stray_nul_in_text_is_removed_with_a_warning():
     )
     assert "\x00" not in decoded.text
     assert "NUL bytes removed" in decoded.warnings
+
+
+def test_arabic_code_page_guess_is_kept_not_read_as_windows_1252():
+    text = (
+        "Attack in مخمور today by militants near the town of Kirkuk. "
+        "هاجم مسلحو داعش موقعا للبيشمركة قرب مخمور"
+    )
+    decoded = decode_bytes(text.encode("cp1256"))
+    assert decoded.encoding == "cp1256"
+    assert decoded.text == text

@@ -137,3 +137,60 @@ def test_html_copyright_year_is_not_a_publication_date():
 def test_html_json_ld_original_date_wins_over_modified():
     article = read_article(CORPUS / "articles" / "411_wire.html")
     assert (article.published, article.published_source) == (date(2024, 3, 12), "html")
+
+
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        # weekday and date under the headline: the byline's date, not a "today" header
+        ("Rudaw\nGunmen kill two soldiers near Daquq\nSunday, 12 March 2023\n", date(2023, 3, 12)),
+        # above the headline, only site chrome above it: the site's "today"
+        ("Iraq News | Local News\nSunday, 12 March 2023\nGunmen kill two soldiers\n", None),
+        ("Title of the story\nPosted on June 14, 2022\n", date(2022, 6, 14)),
+        ("Title of the story\nBy John Smith | June 14, 2022\n", date(2022, 6, 14)),
+    ],
+)
+def test_weekday_date_is_a_today_header_only_above_the_headline(top, expected):
+    found = find_publication_date(top + "\nISIS militants attacked a post on Monday.\n")
+    assert found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected", "warned"),
+    [
+        (None, date(2021, 11, 3), True),  # 3/11/2021 read day first, with a warning
+        ("https://x.org/2021/03/11/story", date(2021, 3, 11), False),  # the URL settles it
+        ("https://x.org/2021/11/03/story", date(2021, 11, 3), False),
+    ],
+)
+def test_ambiguous_numeric_byline_is_settled_by_the_url(url, expected, warned):
+    found = find_publication_date("Title\n3/11/2021 12:10:00\n\nBody.", url=url)
+    assert found.value == expected
+    assert bool(found.warnings) is warned
+
+
+PAGE = (
+    "<html><head><title>T</title></head><body><div>Saturday, 11 May 2024</div>"
+    "<nav><a>Home</a> | <a>Iraq</a> | <a>World</a></nav>"
+    "<h1>Gunmen kill two soldiers near Daquq</h1>{byline}"
+    "<figure><figcaption>Soldiers near Daquq, March 2, 2019. Photo: Rudaw</figcaption></figure>"
+    "<p>ISIS militants attacked an army post near Daquq on Saturday, killing two soldiers, a "
+    "security source told reporters at the scene.</p><footer>&copy; 2019 Rudaw</footer>"
+    "</body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("<div>Kurdistan 05:49 PM - 2019-11-03</div>", date(2019, 11, 3)),
+        ("<p>Published 2019/11/03 10:35</p>", date(2019, 11, 3)),
+        ("", None),  # only a "today" header, a caption and a copyright year: no date
+    ],
+)
+def test_html_page_without_date_markup_is_read_like_a_text_page(byline, expected):
+    article = article_from_text(PAGE.format(byline=byline), source="p.html", html=True)
+    assert article.published == expected
+    if expected is None:
+        assert any("'today' header" in w for w in article.warnings)
+        assert any("caption" in w for w in article.warnings)
