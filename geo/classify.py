@@ -244,6 +244,8 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
     noun phrase ("The raid was carried out on intelligence...") refers back to it and makes
     no new event.
     """
+    if not _ANY_CUE.search(sentence):
+        return None  # most sentences name no event word at all: one scan decides
     if _NOT_EVENT.search(sentence) or _RESULTS_OF.search(sentence):
         return None
     plan = _PLAN.search(sentence)
@@ -270,7 +272,7 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
             verdict = replace(verdict, subtype=None)
         return verdict
     masked = mask_institutions(sentence)
-    elaboration = _first_back_reference(masked) if told and not dated else len(masked)
+    elaboration: int | None = None if told and not dated else len(masked)  # found when needed
     leftover = _LEFTOVER.search(sentence)
     if leftover is not None:
         # "an old IED left over from the fighting exploded": remnants of war, not an attack
@@ -294,10 +296,12 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
             ):
                 continue  # "the two men killed on Sunday were ...": already told
             if told and not dated and kind in _VIOLENT and definite:
-                elaboration = min(elaboration, m.start())
                 continue  # "the raid", "the attack": the event already told
-            if m.start() > elaboration and kind in _VIOLENT:
-                continue  # "the strikes were coordinated ... and destroyed hideouts": told already
+            if kind in _VIOLENT:
+                if elaboration is None:
+                    elaboration = _first_back_reference(masked)
+                if m.start() > elaboration:
+                    continue  # "the strikes were coordinated ... and destroyed hideouts": told already
             casualties = (killed or 0) + (injured or 0) or None
             if not _valid(kind, sentence, m, dated, casualties):
                 continue
@@ -432,3 +436,10 @@ def _verdict(
         round(min(confidence, 0.95), 2),
         anaphoric,
     )
+
+
+# Every word that can make a sentence an event: one scan before the detailed rules.
+_ANY_CUE = re.compile(
+    "|".join(p.pattern for p in (*TRIGGERS.values(), _CIVIL_UNREST, _LEFTOVER)),
+    re.I,
+)
