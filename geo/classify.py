@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from geo.actors import find_actors
+from geo.actors import ActorMention, find_actors
 from geo.casualties import count_casualties, parse_number
 from geo.cues import (
     ACCUSED as _ACCUSED,
@@ -237,12 +237,20 @@ def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | N
     return False
 
 
-def classify(sentence: str, *, dated: bool, told: bool = False) -> Classification | None:
+def classify(
+    sentence: str,
+    *,
+    dated: bool,
+    told: bool = False,
+    actors: tuple[ActorMention, ...] | None = None,
+    casualties: tuple[int | None, int | None] | None = None,
+) -> Classification | None:
     """Classify one sentence; ``dated`` says whether it holds a resolvable date expression.
 
     ``told``: an event was already told earlier in the article, so a trigger in a definite
     noun phrase ("The raid was carried out on intelligence...") refers back to it and makes
-    no new event.
+    no new event. ``actors`` and ``casualties`` (killed, injured) are the sentence's, when
+    already parsed (:class:`geo.sentence.SentenceAnalysis`); else they are found here.
     """
     if not _ANY_CUE.search(sentence):
         return None  # most sentences name no event word at all: one scan decides
@@ -253,10 +261,11 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
         agreed = _AGREED.search(sentence)
         if agreed is None or agreed.start() > plan.start():
             return None
-    killed, injured = count_casualties(sentence)
+    killed, injured = casualties if casualties is not None else count_casualties(sentence)
     if _ALWAYS.search(sentence) and not (killed or injured):
         return None  # "the two forces routinely run joint patrols": a habit, not an event
-    actors = find_actors(sentence)
+    if actors is None:
+        actors = find_actors(sentence)
     names = [(a.start, a.end) for a in actors]
     civil = _CIVIL_UNREST.search(sentence)
     if (
@@ -302,8 +311,8 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
                     elaboration = _first_back_reference(masked)
                 if m.start() > elaboration:
                     continue  # "the strikes were coordinated ... and destroyed hideouts": told already
-            casualties = (killed or 0) + (injured or 0) or None
-            if not _valid(kind, sentence, m, dated, casualties):
+            hurt = (killed or 0) + (injured or 0) or None
+            if not _valid(kind, sentence, m, dated, hurt):
                 continue
             if kind == "attack" and _forces_strike_first(sentence, m.start()):
                 # "Security forces killed 4 ISIS members": the state's side acted: a clash

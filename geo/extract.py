@@ -14,9 +14,8 @@ from datetime import date, timedelta
 from gazetteer import Mention, Place, Spotter
 from geo.actors import find_actors
 from geo.articles import Article
-from geo.casualties import count_casualties
 from geo.classify import classify, is_summary
-from geo.dates import DateRef, find_dates
+from geo.dates import DateRef
 from geo.event_dates import choose_date, is_history
 from geo.events import ACLED_TYPES, Event, make_event_id
 from geo.merge import merge_retellings
@@ -32,6 +31,7 @@ from geo.place_phrases import (
 )
 from geo.roles import assign_roles
 from geo.segment import Segment, segment
+from geo.sentence import SentenceAnalysis, analyse
 
 __all__ = ["ExtractionResult", "extract_events", "geo_precision"]
 
@@ -217,12 +217,19 @@ class _Extractor:
         ]
         return read_place_phrases(seg.text[offset:], spans, abroad_names=self.abroad_names)
 
-    def place_for(self, index: int, offset: int, trigger: int) -> _PlaceChoice:
+    def place_for(
+        self,
+        index: int,
+        offset: int,
+        trigger: int,
+        phrases: list[PlacePhrase] | None = None,
+    ) -> _PlaceChoice:
         seg = self.segments[index]
         body = seg.text[offset:]
         if abroad(body, trigger):
             return _PlaceChoice(None, None, "abroad")  # "In neighbouring Syria, the SDF said..."
-        phrases = self.phrases(index, offset)
+        if phrases is None:
+            phrases = self.phrases(index, offset)
         best = choose_place(phrases, trigger)
         unresolved = self._unresolved_name(index, offset, trigger)
         if best is not None:
@@ -332,13 +339,25 @@ class _Extractor:
             if offset:
                 self.note_dateline(seg.text[:offset])
             body = seg.text[offset:]
-            # "three days earlier" counts from the date of the event told before
-            refs = find_dates(body, pub, anchor=last_event_date[0] if last_event_date else None)
-            periods = [r for r in refs if r.precision in ("quarter", "month") and r.value]
-            past = [r for r in refs if r.value is not None and not r.future]
-            if events and body[:1] in '"“':
+            # the sentence parsed once; "three days earlier" counts from the event told before
+            sentence = analyse(
+                body,
+                index=index,
+                start=seg.start + offset,
+                published=pub,
+                anchor=last_event_date[0] if last_event_date else None,
+                places=tuple(self.phrases(index, offset)),
+            )
+            refs, periods, past = list(sentence.dates), sentence.periods, sentence.past_dates
+            if events and sentence.quotation:
                 continue  # a direct quotation retells the story in someone's words
-            cls = classify(body, dated=bool(past), told=bool(events))
+            cls = classify(
+                body,
+                dated=bool(past),
+                told=bool(events),
+                actors=sentence.actors,
+                casualties=(sentence.killed, sentence.injured),
+            )
             if cls is not None and self.abroad_section[index]:
                 self.warnings.append(f"left out an event abroad: {body[:70]!r}")
                 continue  # an item under "Strikes in Syria"
@@ -351,12 +370,12 @@ class _Extractor:
             if cls is None:
                 if periods:
                     last_period = periods[0]
-                self._add_casualties(events, seg, body)
+                self._add_casualties(events, seg, sentence)
                 continue
             if (
                 cls.trigger.lower() == "killed"
                 and not past
-                and self._add_casualties(events, seg, body)
+                and self._add_casualties(events, seg, sentence)
             ):
                 continue  # "2 ISIS militants were killed." tells the toll of the event before
             if cls.type == "meeting" and _RETOLD_MEETING.match(body):
@@ -414,10 +433,10 @@ class _Extractor:
             if not cls.aggregate and is_history(body, ref, pub):
                 event.background = True
                 notes.append("history, not an event of this report")
-            if not self._place(event, index, offset, cls.trigger_start, notes):
+            if not self._place(event, sentence, offset, cls.trigger_start, notes):
                 self.warnings.append(f"left out an event abroad: {body[:70]!r}")
                 continue  # told of another country: not an Iraqi event
-            assign_roles(event, body, cls.trigger_start)
+            assign_roles(event, body, cls.trigger_start, actors=sentence.actors)
             key = (
                 f"{cls.type}:{cls.subtype}"
                 if f"{cls.type}:{cls.subtype}" in ACLED_TYPES
@@ -431,7 +450,9 @@ class _Extractor:
             events.append(event)
         return merge_retellings(events)
 
-    def _add_casualties(self, events: list[Event], seg: Segment, body: str) -> bool:
+    def _add_casualties(
+        self, events: list[Event], seg: Segment, sentence: SentenceAnalysis
+    ) -> bool:
         """A follow-up sentence ("2 militants were killed.") adds to the event just told."""
         if not events or events[-1].type not in ("attack", "operation", "airstrike"):
             return False
@@ -441,7 +462,8 @@ class _Extractor:
         told_in = self.segments[at] if at >= 0 else None
         if told_in is None or told_in.paragraph != seg.paragraph:
             return False
-        killed, injured = count_casualties(body)
+        killed, injured = sentence.killed, sentence.injured
+        body = sentence.body
         if killed is not None:  # "No casualties were reported." states zero
             last.fatalities = (last.fatalities or 0) + killed
         if injured is not None:
@@ -451,9 +473,16 @@ class _Extractor:
             return True
         return False
 
-    def _place(self, event: Event, index: int, offset: int, trigger: int, notes: list[str]) -> bool:
+    def _place(
+        self,
+        event: Event,
+        sentence: SentenceAnalysis,
+        offset: int,
+        trigger: int,
+        notes: list[str],
+    ) -> bool:
         """Place ``event``; False when the sentence tells of another country."""
-        choice = self.place_for(index, offset, trigger)
+        choice = self.place_for(sentence.index, offset, trigger, list(sentence.places))
         if choice.how == "abroad":
             return False
         event.place_query = choice.surface

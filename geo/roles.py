@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.actors import SECURITY_FORCES, find_actors
+from geo.actors import SECURITY_FORCES, ActorMention, find_actors
 from geo.events import Event
 
 __all__ = ["assign_roles"]
@@ -12,7 +12,9 @@ __all__ = ["assign_roles"]
 _JOINT_SIDES = frozenset({"Peshmerga", "Iraqi Security Forces", "US-led Coalition"})
 
 
-def assign_roles(event: Event, body: str, trigger: int) -> None:
+def assign_roles(
+    event: Event, body: str, trigger: int, *, actors: tuple[ActorMention, ...] | None = None
+) -> None:
     """Set ``actor1`` (who did it), ``actor2`` (victims or target) and ``assoc_actors``.
 
     The attacker is ISIS when named, else unidentified gunmen, else the subject of the verb;
@@ -22,7 +24,7 @@ def assign_roles(event: Event, body: str, trigger: int) -> None:
     """
     names: list[str] = []
     subjects: list[str] = []  # actors named before the trigger word
-    for mention in find_actors(body):
+    for mention in actors if actors is not None else find_actors(body):
         if mention.actor not in names:
             names.append(mention.actor)
         if mention.end <= trigger and mention.actor not in subjects:
