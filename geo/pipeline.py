@@ -86,7 +86,14 @@ def extract_with_report(
     report = ExtractionReport(articles=articles, problems=problems)
     told = _Retold()
     for i, article in enumerate(articles, start=1):
-        result = extract_events(article, spotter=spotter)
+        try:
+            result = extract_events(article, spotter=spotter)
+        except Exception as err:  # a bug on one article never costs the others: reported
+            reason = f"{type(err).__name__}: {err}".splitlines()[0][:200]
+            report.problems.append(
+                ReadProblem(article.source, f"extraction failed ({reason}); please report it")
+            )
+            continue
         report.events += [e for e in result.events if not told.fold(e)]
         report.warnings += [(article.source, w) for w in result.warnings]
         report.unresolved += [(article.source, n) for n in result.unresolved]

@@ -9,13 +9,26 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from geo.articles import DEFAULT_MAX_BYTES
+from geo.articles import DEFAULT_MAX_BYTES, ReadProblem, iter_article_paths
 from geo.errors import InputError
 from geo.gisio import write_events
 from geo.pipeline import ExtractionReport, extract_with_report
+from kclmap.options import count
 from kclmap.progress import progress_bar
 
-__all__ = ["add_article_options", "configure", "parse_date", "print_report", "run"]
+__all__ = [
+    "DEFAULT_MAX_ARTICLES",
+    "add_article_options",
+    "check_article_paths",
+    "configure",
+    "parse_date",
+    "print_report",
+    "run",
+    "run_problems",
+    "strict_problems",
+]
+
+DEFAULT_MAX_ARTICLES = 100_000
 
 
 def parse_date(text: str) -> date:
@@ -41,6 +54,68 @@ def add_article_options(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"skip files larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
     )
+    p.add_argument(
+        "--max-articles",
+        type=count,
+        default=DEFAULT_MAX_ARTICLES,
+        metavar="N",
+        help=f"refuse runs of more than N article files (default {DEFAULT_MAX_ARTICLES:,})",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="make any problem fatal: a skipped file, a warning or an unresolved place "
+        "stops the run before anything is written (exit 1)",
+    )
+
+
+def check_article_paths(paths: list[Path], max_articles: int) -> int:
+    """Count the article files under ``paths`` before any is read; return the count.
+
+    Raises
+    ------
+    InputError
+        A path does not exist, or there are more than ``max_articles`` files.
+    """
+    n = 0
+    for _ in iter_article_paths(paths):
+        n += 1
+        if n > max_articles:
+            raise InputError(
+                f"more than {max_articles:,} article files under the given paths; "
+                "raise the limit with --max-articles N"
+            )
+    return n
+
+
+def run_problems(report: ExtractionReport, paths: list[Path]) -> list[ReadProblem]:
+    """What the run skipped: unreadable files, articles not in English, no input at all.
+
+    These make the exit code 1. (Warnings and unresolved places are problems only with
+    ``--strict``: see :func:`strict_problems`.)
+    """
+    problems = list(report.problems)
+    problems += [
+        ReadProblem(source, warning)
+        for source, warning in report.warnings
+        if "no events extracted" in warning
+    ]
+    if not report.articles and not report.problems:
+        where = ", ".join(str(p) for p in paths)
+        problems.append(
+            ReadProblem(where, "no article files (.txt, .md, .html, .htm) found: nothing read")
+        )
+    return problems
+
+
+def strict_problems(report: ExtractionReport, paths: list[Path]) -> list[str]:
+    """Every problem of the run, one line each: what ``--strict`` refuses."""
+    lines = [f"skipped {p.source}: {p.message}" for p in run_problems(report, paths)]
+    lines += [
+        f"warning {source}: {w}" for source, w in report.warnings if "no events extracted" not in w
+    ]
+    lines += [f"unresolved place {name!r} in {source}" for source, name in report.unresolved]
+    return lines
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -77,16 +152,17 @@ def configure(p: argparse.ArgumentParser) -> None:
     add_article_options(p)
 
 
-def print_report(report: ExtractionReport) -> None:
+def print_report(report: ExtractionReport, paths: list[Path] | None = None) -> None:
     """The run's closing summary on stderr: events by type, problems, unresolved places."""
     err = sys.stderr
     kinds = Counter(e.type for e in report.events)
     summary = ", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "none"
     print(f"{len(report.articles)} article(s), {len(report.events)} event(s): {summary}", file=err)
-    for problem in report.problems:
+    for problem in run_problems(report, paths or []):
         print(f"skipped {problem.source}: {problem.message}", file=err)
     for source, warning in report.warnings:
-        print(f"warning {source}: {warning}", file=err)
+        if "no events extracted" not in warning:
+            print(f"warning {source}: {warning}", file=err)
     if report.unresolved:
         names = ", ".join(sorted({n for _, n in report.unresolved}))
         print(f"unresolved places (events kept without coordinates): {names}", file=err)
@@ -98,10 +174,16 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--max-bytes must be positive, got {args.max_bytes}")
     if not 0.0 <= args.min_confidence <= 1.0:
         raise InputError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
+    check_article_paths(args.paths, args.max_articles)
     with progress_bar("extracting") as update:
         frame, report = extract_with_report(
             args.paths, published=args.published, max_bytes=args.max_bytes, progress=update
         )
+    if args.strict and (refused := strict_problems(report, args.paths)):
+        for line in refused:
+            print(line, file=sys.stderr)
+        print(f"--strict: {len(refused)} problem(s), nothing written", file=sys.stderr)
+        return 1
     if args.min_confidence > 0:
         kept = [e for e in report.events if e.confidence >= args.min_confidence]
         dropped = len(report.events) - len(kept)
@@ -116,5 +198,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json or args.output is None:
         for event in report.events:
             print(json.dumps(event.to_json(), ensure_ascii=False))
-    print_report(report)
-    return 1 if report.problems else 0
+    print_report(report, args.paths)
+    return 1 if run_problems(report, args.paths) else 0
