@@ -11,419 +11,99 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from geo.actors import find_actors
+from geo.actors import ActorMention, find_actors
 from geo.casualties import count_casualties, parse_number
+from geo.cues import (
+    ACCUSED as _ACCUSED,
+)
+from geo.cues import (
+    AGREED as _AGREED,
+)
+from geo.cues import (
+    ARREST_VERB as _ARREST_VERB,
+)
+from geo.cues import (
+    ATTACK_NOUN as _ATTACK_NOUN,
+)
+from geo.cues import (
+    BACKED as _BACKED,
+)
+from geo.cues import (
+    CAME_AFTER as _CAME_AFTER,
+)
+from geo.cues import (
+    CIVIL_UNREST as _CIVIL_UNREST,
+)
+from geo.cues import (
+    DEFINITE as _DEFINITE,
+)
+from geo.cues import (
+    FOUND as _FOUND,
+)
+from geo.cues import (
+    INSTITUTION as _INSTITUTION,
+)
+from geo.cues import (
+    NOT_EVENT as _NOT_EVENT,
+)
+from geo.cues import (
+    NOUN_TRIGGER as _NOUN_TRIGGER,
+)
+from geo.cues import (
+    PARTICIPLE as _PARTICIPLE,
+)
+from geo.cues import (
+    PASSIVE as _PASSIVE,
+)
+from geo.cues import (
+    PASSIVE_BEFORE as _PASSIVE_BEFORE,
+)
+from geo.cues import (
+    PLAN as _PLAN,
+)
+from geo.cues import (
+    PREDICATE as _PREDICATE,
+)
+from geo.cues import (
+    PROTEST as _PROTEST,
+)
+from geo.cues import (
+    RESULTS_OF as _RESULTS_OF,
+)
+from geo.cues import (
+    VICTIMS_BEFORE as _VICTIMS_BEFORE,
+)
+from geo.cues import (
+    VIOLENT as _VIOLENT,
+)
 from geo.events import EventType
+from geo.triggers import (
+    ALWAYS as _ALWAYS,
+)
+from geo.triggers import (
+    HABITUAL as _HABITUAL,
+)
+from geo.triggers import (
+    MODAL as _MODAL,
+)
+from geo.triggers import (
+    NEGATION as _NEGATION,
+)
+from geo.triggers import (
+    PAST_ACTION as _PAST_ACTION,
+)
+from geo.triggers import (
+    PRIORITY,
+    TRIGGERS,
+)
+from geo.triggers import (
+    STAT as _STAT,
+)
+from geo.triggers import (
+    SUBTYPES as _SUBTYPES,
+)
 
 __all__ = ["Classification", "classify", "is_summary"]
-
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
-
-
-TRIGGERS: dict[EventType, re.Pattern[str]] = {
-    "attack": _rx(
-        r"attack(?:ed|s)?",
-        r"ambush(?:ed)?(?! set)",
-        r"IEDs?",
-        r"(?:roadside|car|suicide) bomb\w*",
-        r"explosive devices?",
-        r"bomb(?:ing|ed|s)?",
-        r"sniper(?:s| fire)?",
-        r"kidnap\w*",
-        r"abduct\w*",
-        r"assassinat\w*",
-        r"shot dead",
-        r"opened fire",
-        r"mortars?",
-        r"shell(?:ing|ed)",
-        r"rockets?",
-        r"blast",
-        r"explo(?:sion|ded)",
-        r"landmine",
-        r"gunfire",
-        r"clash(?:es|ed)?",
-        r"targeted",
-        r"stormed",
-        r"shot",
-        r"shooting",
-        r"gunned down",
-        r"murdered",
-        r"beheaded",
-        r"grenades?",
-        r"killed",
-        r"assault(?:ed)?",
-        r"fired (?:on|at|upon)",
-        r"came under (?:\w+ )?fire",
-        r"shot at",
-        r"set fire",
-        r"set (?:\w+ )?ablaze",
-        r"torch(?:ed|ing)",
-        r"burn(?:ed|t|ing)",
-        r"fires? set by",
-        r"blew up",
-        r"blown up",
-        r"detonated",
-        r"rigged with explosives",
-        r"stole",
-        r"looted",
-        r"rustled",
-        r"extort\w*",
-    ),
-    "airstrike": _rx(
-        r"air ?strikes?",
-        r"air raids?",
-        r"drone strikes?",
-        r"warplanes?",
-        r"bombard\w*",
-        r"(?:air force|aircraft|jets|drones?) (?:struck|bombed|targeted|hit|pounded)",
-        r"(?:F-?16|Sukhoi)s?(?: (?:fighter )?(?:jets|aircraft|warplanes))?",
-        r"fighter jets",
-        r"(?:jets|aircraft|warplanes|helicopters)(?: of [\w -]{3,30}?)? (?:struck|bombed|carried out|"
-        r"hit|destroyed|pounded|targeted|killed|engaged)",
-        r"strikes?(?= (?:engaged|destroyed|killed|hit|on|against|targeting|near|in))",
-    ),
-    "arrest": _rx(
-        r"arrest(?:ed|s)?",
-        r"detain(?:ed)?",
-        r"apprehend(?:ed)?",
-        r"captured",
-        r"in custody",
-        r"rounded up",
-    ),
-    "operation": _rx(
-        r"operations?",
-        r"patrols?",
-        r"sweeps?",
-        r"raids?",
-        r"raided",
-        r"swept",
-        r"searched",
-        r"search(?:es)?(?= (?:operations?|of|in|around|near|through)\b)",
-        r"combed",
-        r"cleared",
-        r"hunted down",
-        r"destroyed",
-        r"dismantled",
-        r"defused",
-        r"offensive",
-        r"clearance",
-        r"combing",
-        r"ambush(?:es)? set",
-        r"set (?:up )?an ambush",
-        r"pushed .{0,40}\bout\b",
-        r"expelled",
-        r"recaptured",
-        r"retook",
-        r"took control",
-        r"liberat(?:ed|ion)",
-    ),
-    "agreement": _rx(
-        r"agreed",
-        r"reached (?:an?|the) (?:agreement|deal|accord|understanding)",
-        r"signed",
-        r"conclu(?:ded|sion of) an? agreement",
-        r"an agreement was (?:concluded|reached|signed)",
-        r"decided",
-        r"approved",
-    ),
-    "meeting": _rx(
-        r"met",
-        r"meetings?",
-        r"visit(?:ed|s)?",
-        r"held talks",
-        r"talks",
-        r"delegation",
-        r"discuss(?:ed)?",
-        r"hosted",
-        r"received",
-        r"arrived in",
-        r"convened",
-        r"conference",
-    ),
-}
-TRIGGERS["other"] = _rx(
-    r"demonstrat(?:ed|ion|ions|ors)",
-    r"protest(?:ed|s|ers)?",
-    r"rall(?:y|ied)",
-    r"sit-in",
-    r"riot(?:s|ed)?",
-)
-PRIORITY: tuple[EventType, ...] = (
-    "airstrike",
-    "attack",
-    "arrest",
-    "operation",
-    "agreement",
-    "meeting",
-    "other",
-)
-
-_MODAL = _rx(
-    r"agreed",
-    r"agree",
-    r"agreement",
-    r"plans?",
-    r"planned",
-    r"will",
-    r"would",
-    r"could",
-    r"should",
-    r"must",
-    r"(?-i:may)",  # not the month
-    r"might",
-    r"aims?",
-    r"aimed",
-    r"intend\w*",
-    r"calls? for",
-    r"called for",
-    r"urged?",
-    r"push(?:ed|ing)? for",
-    r"to (?:conduct|carry out|launch|intensify|"
-    r"increase|establish|fill|improve|enhance|develop|prevent|address|confront|combat|defeat|"
-    r"strengthen|coordinate|hold|discuss|provide|eliminate)",
-    r"discuss\w*",
-    r"consider\w*",
-    r"prepar\w* to",
-    r"ready to",
-    r"capable of",
-    r"able to",
-    r"threat\w* to",
-    r"warn\w*",
-    r"ways to",
-    r"need for",
-    r"importance of",
-    r"on more",
-    r"more joint",
-    r"expected to",
-    r"next steps",
-    r"in order to",
-    r"so as to",
-    r"stressed",
-    r"emphasi[sz]ed",
-    r"underlined",
-)
-_ALWAYS = _rx(  # habits and capabilities are never an event, dated or not
-    r"routinely",
-    r"regularly",
-    r"often",
-    r"usually",
-    r"frequently",
-    r"repeatedly",
-    r"continues? to",
-    r"capable of",
-    r"able to",
-    r"tend to",
-    r"typically",
-)
-_HABITUAL = _rx(
-    r"continued to",
-    r"remains?",
-    r"still",
-    r"have increased",
-    r"has increased",
-    r"increased recently",
-    r"escalating",
-    r"sporadic",
-    r"hit-and-run",
-    r"capable of",
-    r"exploit\w*",
-    r"in recent (?:months|years|weeks)",
-    r"since then",
-    r"ongoing",
-    r"(?:more|increasingly) (?:frequent|common)",
-    r"have become",
-)
-_NEGATION = _rx(
-    r"no",
-    r"not",
-    r"never",
-    r"denied",
-    r"without",
-    r"thwart\w*",
-    r"foil\w*",
-    r"prevented",
-    r"averted",
-    r"failed to",
-)
-_PAST_ACTION = _rx(
-    r"carried out",
-    r"conducted",
-    r"launched",
-    r"began",
-    r"started",
-    r"executed",
-    r"performed",
-    r"staged",
-    r"mounted",
-    r"set up",
-    r"ambushed",
-    r"killed",
-    r"wounded",
-    r"injured",
-    r"targeted",
-    r"struck",
-    r"hit",
-    r"exploded",
-    r"detonated",
-    r"was (?:killed|wounded|injured)",
-    r"were (?:killed|wounded|injured|arrested|detained)",
-    r"attacked",
-    r"pushed",
-    r"expelled",
-    r"clashed",
-    r"opened fire",
-    r"stormed",
-    r"seized",
-    r"destroyed",
-    r"engaged",
-    r"searched",
-    r"raided",
-    r"kidnapped",
-    r"abducted",
-)
-_STAT = re.compile(
-    r"\b(?P<n>\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"dozens|several|hundreds)\s+(?:[\w-]+\s+){0,3}?(?P<what>operations|patrols|raids|"
-    r"airstrikes|air strikes|attacks|meetings|arrests|missions)\b",
-    re.I,
-)
-_SUBTYPES = (
-    ("abduction", _rx(r"kidnap\w*", r"abduct\w*")),
-    ("suicide", _rx(r"suicide")),
-    (
-        "explosive",
-        _rx(
-            r"IEDs?",
-            r"(?:roadside|car) bomb\w*",
-            r"explosive devices?",
-            r"landmine",
-            r"blast",
-            r"explo(?:sion|ded)",
-            r"bomb(?:ing|ed|s)?",
-        ),
-    ),
-    ("shelling", _rx(r"mortars?", r"rockets?", r"shell(?:ing|ed)")),
-    ("sniper", _rx(r"sniper(?:s| fire)?")),
-    ("civilians", _rx(r"civilians?", r"shepherds?", r"farmers?", r"villagers?")),
-)
-
-
-_PROTEST = _rx(
-    r"protest\w*",
-    r"demonstrat\w*",
-    r"rall(?:y|ied|ies)",
-    r"sit-in",
-    r"marched",
-    r"riot\w*",
-    r"demanding",
-    r"chanting",
-)
-_CIVIL_UNREST = _rx(
-    r"protest\w*",
-    r"demonstrat\w*",
-    r"rall(?:y|ied|ies)",
-    r"sit-in",
-    r"marched",
-    r"riot\w*",
-    r"(?:residents|crowds?|supporters|employees|graduates|workers|students|farmers|families)"
-    r"(?: of [\w' -]{2,40}?)? (?:gathered|blocked|burned|stormed|marched|set)",
-    r"tribes?",
-    r"tribal(?! mobili[sz]ation)",
-    r"clans?",
-    r"feud",
-    r"(?:land|family|tribal|clan) dispute",
-    r"dispute between",
-)
-# Names of institutions that hold a trigger word: "Kirkuk Operations Command", "Security Media
-# Cell", "Counter-Terrorism Service", "operations room": a headquarters, not an operation.
-_INSTITUTION = re.compile(
-    r"\b(?:[A-Z][\w-]*\s+){0,3}Operations?\s+(?:Command|Center|Centre|Room)\b|"
-    r"\b(?:joint\s+)?operations?\s+(?:command|room|cent(?:er|re)s?)\b|"
-    r"\b(?:Security Media Cell|Counter[- ]Terrorism Service|Anti[- ]Terrorism\s+\w+)\b|"
-    r"\bair (?:force|defen[cs]e)\s+(?:base|command)\b",
-    re.I,
-)
-# What is said, judged, mourned or denied is not an event of this report.
-# "announced the results of operations carried out on Sunday": a summary whose items follow
-_RESULTS_OF = re.compile(
-    r"\b(?:results?|outcome|toll|details|summary) of (?:the\s+)?(?:[\w-]+\s+){0,7}?"
-    r"(?:operations?|raids?|airstrikes|strikes|attacks|campaign)\b",
-    re.I,
-)
-_NOT_EVENT = _rx(
-    r"sentenced",
-    r"court",
-    r"verdict",
-    r"trial",
-    r"convicted",
-    r"funerals?",
-    r"mourners",
-    r"buried",
-    r"condemn\w*",
-    r"denied",
-    r"denies",
-    r"deny",
-    r"rumou?rs?",
-    r"anniversary",
-)
-# Plans: "are expected to meet later this month" (an agreement's terms may look ahead)
-_PLAN = _rx(r"expected to", r"later this (?:month|week|year)", r"next (?:week|month)")
-_AGREED = _rx(r"agreed", r"signed", r"reached (?:an?|the) (?:agreement|deal|accord|understanding)")
-# "suspected of planning attacks": the attack is what the arrested are accused of
-_ACCUSED = re.compile(
-    r"\b(?:suspected of|accused of|charged with|involved in|responsible for|took part in|"
-    r"taken part in|part in|links? to|wanted for|behind|planning|plotting|role in|"
-    r"(?:carry|carrying) out)\s+(?:[\w'’-]+\s+){0,4}$",
-    re.I,
-)
-_FOUND = re.compile(
-    r"\b(?:defus\w+|dismantl\w+|found|seiz\w+|discover\w+|uncover\w+|confiscat\w+|"
-    r"cache|containing|removed|cleared|detonated (?:it|them) in a controlled|stockpile)\b",
-    re.I,
-)
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|also\s+)?$", re.I)
-_ATTACK_NOUN = re.compile(
-    r"(?i:attacks?|assaults?|bombings?|ambush(?:es)?|explosions?|blasts?|clash(?:es)?|IEDs?)"
-)
-_ARREST_VERB = re.compile(r"\b(?:arrested|detained|captured|apprehended)\b", re.I)
-_BACKED = re.compile(
-    r"\b(?:backed|supported|assisted|covered)\s+by\s+(?:\w+\s+){0,4}$|"
-    r"\b(?:with|under)\s+(?:the\s+)?(?:support|cover)\s+of\s+(?:\w+\s+){0,4}$",
-    re.I,
-)
-_DEFINITE = re.compile(
-    r"(?:\b(?:the|this|that|these|its|their)|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$", re.I
-)
-# "The airstrike came a day after gunmen opened fire": the subject points back, the event
-# is in the clause after "after"
-_CAME_AFTER = re.compile(r"^\s*(?:came|followed|preceded|coincided|comes|was the|is the)\b", re.I)
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
-
-
-_VIOLENT: tuple[EventType, ...] = ("airstrike", "attack", "arrest", "operation")
-
-
-_PREDICATE = re.compile(
-    r"\b(?:is|was|are|were)\s+(?:the|a|an)\s+(?:second|third|fourth|fifth|latest|last|first|"
-    r"deadliest|biggest|largest|worst|most\s+\w+|\w+est)\s+(?:[\w-]+\s+)?$",
-    re.I,
-)
-_PARTICIPLE = re.compile(r"(?i:killed|wounded|injured|arrested|detained|captured)")
-# "the two men killed on Sunday": a definite group of people, then the participle
-_VICTIMS_BEFORE = re.compile(
-    r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}(?:men|man|fighters?|soldiers?|militants?|"
-    r"members?|suspects?|people|civilians?|shepherds?|farmers?|officers?|policem[ae]n|victims?|"
-    r"brothers?|terrorists?)\s+$",
-    re.I,
-)
-# the trigger words that are nouns: "the raid", "the strikes", "the attack"
-_NOUN_TRIGGER = re.compile(
-    r"(?i:raids?|operations?|attacks?|assaults?|strikes?|air ?strikes?|air raids?|bombings?|"
-    r"ambush(?:es)?|explosions?|blasts?|clash(?:es)?|offensive|sweeps?|patrols?|search(?:es)?|"
-    r"killing|shooting|shelling|arrests?)"
-)
 
 
 def is_summary(sentence: str) -> bool:
@@ -495,6 +175,12 @@ def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | N
     if kind in ("attack", "operation", "airstrike") and _ACCUSED.search(lead[-60:]):
         return False
     if (
+        kind == "operation"
+        and re.fullmatch(r"(?i:destroyed|seized|dismantled|cleared)", m.group(0))
+        and _PASSIVE_BEFORE.search(lead[-25:])
+    ):
+        return False  # "Rifles and food stored inside were also destroyed.": a detail
+    if (
         kind == "attack"
         and _ATTACK_NOUN.fullmatch(m.group(0))
         and _ARREST_VERB.search(s[: m.start()])
@@ -551,13 +237,23 @@ def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | N
     return False
 
 
-def classify(sentence: str, *, dated: bool, told: bool = False) -> Classification | None:
+def classify(
+    sentence: str,
+    *,
+    dated: bool,
+    told: bool = False,
+    actors: tuple[ActorMention, ...] | None = None,
+    casualties: tuple[int | None, int | None] | None = None,
+) -> Classification | None:
     """Classify one sentence; ``dated`` says whether it holds a resolvable date expression.
 
     ``told``: an event was already told earlier in the article, so a trigger in a definite
     noun phrase ("The raid was carried out on intelligence...") refers back to it and makes
-    no new event.
+    no new event. ``actors`` and ``casualties`` (killed, injured) are the sentence's, when
+    already parsed (:class:`geo.sentence.SentenceAnalysis`); else they are found here.
     """
+    if not _ANY_CUE.search(sentence):
+        return None  # most sentences name no event word at all: one scan decides
     if _NOT_EVENT.search(sentence) or _RESULTS_OF.search(sentence):
         return None
     plan = _PLAN.search(sentence)
@@ -565,10 +261,11 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
         agreed = _AGREED.search(sentence)
         if agreed is None or agreed.start() > plan.start():
             return None
-    killed, injured = count_casualties(sentence)
+    killed, injured = casualties if casualties is not None else count_casualties(sentence)
     if _ALWAYS.search(sentence) and not (killed or injured):
         return None  # "the two forces routinely run joint patrols": a habit, not an event
-    actors = find_actors(sentence)
+    if actors is None:
+        actors = find_actors(sentence)
     names = [(a.start, a.end) for a in actors]
     civil = _CIVIL_UNREST.search(sentence)
     if (
@@ -584,7 +281,11 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
             verdict = replace(verdict, subtype=None)
         return verdict
     masked = mask_institutions(sentence)
-    elaboration = _first_back_reference(masked) if told and not dated else len(masked)
+    elaboration: int | None = None if told and not dated else len(masked)  # found when needed
+    leftover = _LEFTOVER.search(sentence)
+    if leftover is not None:
+        # "an old IED left over from the fighting exploded": remnants of war, not an attack
+        return _verdict("other", sentence, leftover, dated, killed, injured)
     for kind in PRIORITY:
         for m in TRIGGERS[kind].finditer(masked):
             if kind != "airstrike" and any(a <= m.start() and m.end() <= b for a, b in names):
@@ -604,19 +305,42 @@ def classify(sentence: str, *, dated: bool, told: bool = False) -> Classificatio
             ):
                 continue  # "the two men killed on Sunday were ...": already told
             if told and not dated and kind in _VIOLENT and definite:
-                elaboration = min(elaboration, m.start())
                 continue  # "the raid", "the attack": the event already told
-            if m.start() > elaboration and kind in _VIOLENT:
-                continue  # "the strikes were coordinated ... and destroyed hideouts": told already
-            casualties = (killed or 0) + (injured or 0) or None
-            if not _valid(kind, sentence, m, dated, casualties):
+            if kind in _VIOLENT:
+                if elaboration is None:
+                    elaboration = _first_back_reference(masked)
+                if m.start() > elaboration:
+                    continue  # "the strikes were coordinated ... and destroyed hideouts": told already
+            hurt = (killed or 0) + (injured or 0) or None
+            if not _valid(kind, sentence, m, dated, hurt):
                 continue
             if kind == "attack" and _forces_strike_first(sentence, m.start()):
                 # "Security forces killed 4 ISIS members": the state's side acted: a clash
                 # fought by an operation, not an attack on it.
                 verdict = _verdict("operation", sentence, m, dated, killed, injured)
                 return replace(verdict, subtype="clash")
+            if kind == "arrest":
+                op = _operation_before(sentence, masked, m.start(), dated, killed, injured)
+                if op is not None:
+                    return op  # "carried out a search operation ... and detained 2 suspects"
             return _verdict(kind, sentence, m, dated, killed, injured)
+    return None
+
+
+def _operation_before(
+    sentence: str, masked: str, pos: int, dated: bool, killed: int | None, injured: int | None
+) -> Classification | None:
+    """An operation told before the arrest it led to, unless only as a setting ("in a raid")."""
+    for m in TRIGGERS["operation"].finditer(masked, 0, pos):
+        if re.search(
+            r"\b(?:in|during|after|following)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$",
+            masked[max(0, m.start() - 40) : m.start()],
+            re.I,
+        ):
+            continue
+        casualties = (killed or 0) + (injured or 0) or None
+        if _valid("operation", sentence, m, dated, casualties):
+            return _verdict("operation", sentence, m, dated, killed, injured)
     return None
 
 
@@ -628,8 +352,18 @@ _AGGRESSOR_AFTER = re.compile(
     r"\binfiltrat\w*|\bfoil\w*|\bthwart\w*|\bin response to\b",
     re.I,
 )
+_LEFTOVER = re.compile(
+    r"\b(?:left ?over|unexploded|remnants? of (?:the )?war|old (?:IED|mine|landmine|shell|"
+    r"ordnance|explosive)s?)\b",
+    re.I,
+)
+_OUTLAWS = re.compile(
+    r"\b(?:smugglers?|drug (?:dealers|traffickers)|wanted (?:men|suspects)|suspects|outlaws|"
+    r"criminals?|kidnappers)\b",
+    re.I,
+)
 _STRIKE_VERBS = re.compile(
-    r"\b(?:killed|shot|shooting|clashed|clash(?:es)?|ambushed|targeted|"
+    r"\b(?:killed|shot|shooting|clashed|clash(?:es)?|ambushed|targeted|exchanged|"
     r"attacked|stormed|assault(?:ed)?)\b",
     re.I,
 )
@@ -646,7 +380,8 @@ def _forces_strike_first(sentence: str, trigger: int) -> bool:
     actors = find_actors(sentence)
     before = [a.actor for a in actors if a.end <= trigger]
     after = [a.actor for a in actors if a.start >= trigger]
-    return bool(before) and before[-1] in _SECURITY and "ISIS" not in before and "ISIS" in after
+    outlaws = "ISIS" in after or bool(_OUTLAWS.search(sentence, trigger))
+    return bool(before) and before[-1] in _SECURITY and "ISIS" not in before and outlaws
 
 
 def _verdict(
@@ -710,3 +445,10 @@ def _verdict(
         round(min(confidence, 0.95), 2),
         anaphoric,
     )
+
+
+# Every word that can make a sentence an event: one scan before the detailed rules.
+_ANY_CUE = re.compile(
+    "|".join(p.pattern for p in (*TRIGGERS.values(), _CIVIL_UNREST, _LEFTOVER)),
+    re.I,
+)

@@ -188,8 +188,12 @@ def _field_scores(score: ArticleScore, events: Sequence[Record], pool: Sequence[
         gold = [g for g in events if applies[name](g)]
         fs.n_gold += len(gold)
         fs.hits_gold += sum(any(check(g, p) for p in pool) for g in gold)
-        fs.n_pred += len(pool) if gold or name in ("type", "place") else 0
-        fs.hits_pred += sum(any(check(g, p) for g in gold) for p in pool) if gold else 0
+        # a prediction is judged on a field when it states one: fatalities only when it
+        # gives a number, dates only where the gold gives days
+        judged = [p for p in pool if name != "fatalities" or p.get("fatalities") is not None]
+        if gold or name in ("type", "place", "fatalities"):
+            fs.n_pred += len(judged)
+            fs.hits_pred += sum(any(check(g, p) for g in gold) for p in judged)
 
 
 def score_articles(gold: Sequence[Record], preds: Sequence[Record]) -> ArticleScore:

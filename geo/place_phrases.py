@@ -51,14 +51,14 @@ _LOCATIVE = re.compile(
 _NOT_A_LOCATION = re.compile(
     r"(?:governments?|authorit(?:y|ies)|officials?|leaders?|claimed by(?: both)?|"
     r"disputed between|relations between|talks between|federal|capital|"
-    r"ministry|minister|governor|people of|residents of|mayor of|council of|"
+    r"ministry|minister|governor|mayor of|council of|"
     r"police chief of|commander of|head of|sons of|natives? of|originally from|from the)\s+"
     r"(?:of\s+)?(?:the\s+)?$",
     re.I,
 )
 _CONTAINER_GAP = re.compile(
     r"\s*(?:(?:village|town|city|area|district|subdistrict|sub-district|province|governorate|"
-    r"region|nahiya|qadha)\s*)?(?:,|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
+    r"region|nahiya|qadha)\s*)?(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
     r"(?:" + _DIR + r"(?:ern)?\s+)?",
     re.I,
 )
@@ -100,6 +100,11 @@ _ABROAD = re.compile(
     r"northern\s+|eastern\s+)?(?:" + FOREIGN_COUNTRIES + r")['’]s\b|"
     r"\b(?:Syrian Democratic Forces|SDF|Revolutionary Guards|"
     r"Turkish police|in Istanbul)\b",
+)
+_PAST_ABROAD = re.compile(
+    r"\b(?:who|whom|whose|suspected|accused|having|had|from|fled|returned|crossed|linked|links|"
+    r"held|detained|families|relatives|smuggl\w+|travel\w*)\b",
+    re.I,
 )
 _PLACE_ABROAD = re.compile(
     r"\b(?:in|near|at|outside)\s+(?:the\s+)?[A-Z][\w'’-]+(?:[\s-]+[\w'’-]+){0,2},\s*"
@@ -173,23 +178,36 @@ def abroad(sentence: str, before: int | None = None) -> bool:
     With ``before`` (the trigger's offset), only a mention ahead of the event word counts:
     "arrested a man suspected of having fought with IS in Syria" happened in Iraq.
     """
-    m = _ABROAD.search(sentence)
-    if m is not None and (before is None or m.start() < before):
-        return True
+    for m in _ABROAD.finditer(sentence):
+        if before is None or m.start() < before:
+            return True
+        # after the event word it is the event's place, unless it tells someone's past
+        # ("arrested a man who had fought with IS in Syria")
+        if not _PAST_ABROAD.search(sentence[max(0, m.start() - 50) : m.start()]):
+            return True
     # "attacked an SDF checkpoint in Deir ez-Zor, Syria": the event's place is abroad
     return bool(_PLACE_ABROAD.search(sentence))
 
 
+_OWNED_ABROAD = re.compile(
+    r"(?:" + FOREIGN_COUNTRIES + r")(?:['’]s|n)\s+(?:\w+\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+_NAME_COMMA_ABROAD = re.compile(
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+\w+)?,\s*(?:" + FOREIGN_COUNTRIES + r")\b"
+)
+
+
 def foreign_names(text: str, names: Iterable[str]) -> frozenset[str]:
-    """The ``names`` the article itself places abroad ("Syria's Hasakah", "Qamishli, Syria")."""
-    out = set()
-    for name in set(names):
-        esc = re.escape(name)
-        if re.search(
-            r"(?:" + FOREIGN_COUNTRIES + r")(?:['’]s|n)\s+(?:\w+\s+){0,1}" + esc + r"\b", text
-        ) or re.search(esc + r"(?:\s+\w+)?,\s*(?:" + FOREIGN_COUNTRIES + r")\b", text):
-            out.add(name)
-    return frozenset(out)
+    """The ``names`` the article itself places abroad ("Syria's Hasakah", "Qamishli, Syria").
+
+    One pass over the text for each of the two phrasings, whatever the number of names.
+    """
+    found: set[str] = set()
+    for pattern in (_OWNED_ABROAD, _NAME_COMMA_ABROAD):
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            found.update({words[0], " ".join(words)})
+    return frozenset(n for n in set(names) if n in found)
 
 
 def read_place_phrases(
