@@ -104,6 +104,7 @@ class EventFeeder(JSCSSMixin, MacroElement):
         self.data = safe_json(data)
         self.grids = safe_json(grids)
         self.search_id = ""
+        self.search: Any = None  # the map's search index element, when it has one
         self.groups = groups
         self.colours = safe_json(TYPE_COLOURS)
         self.slider = "true" if slider else "false"
@@ -118,6 +119,9 @@ class EventFeeder(JSCSSMixin, MacroElement):
 
     def render(self, **kwargs: Any) -> str:
         """Put the data, kclmap.js and kclmap.css in the page, then render the script."""
+        # The search index's id comes from its name (renumbered by stable_ids), like data_id.
+        if self.search is not None:
+            self.search_id = self.search.element_id
         root = self.get_root()
         if isinstance(root, Figure):
             root.html.add_child(

@@ -239,6 +239,7 @@ class _SearchIndex(MacroElement):
 
     def render(self, **kwargs: Any) -> str:
         """Put the index in the page body."""
+        self.element_id = f"kclmap-places-{self.get_name()}"
         root = self.get_root()
         if isinstance(root, Figure):
             root.html.add_child(
@@ -379,7 +380,7 @@ def build_map(
     # One map per page (build_map makes its own Figure): a fixed id keeps renders identical.
     search = _SearchIndex("kclmap-places")
     m.add_child(search)
-    feeder.search_id = search.element_id
+    feeder.search = search
     m.add_child(feeder)
     m.add_child(_Labels(labels))
     # With one group of layers per dataset, the reference layers' control folds away.
