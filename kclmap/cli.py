@@ -11,7 +11,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from gazetteer.errors import KclmapError
 from kclmap import __version__
 from kclmap.commands import COMMANDS
 
@@ -37,15 +36,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure, run, _help = COMMANDS[args.command]
     try:
         return run(args)
-    except KclmapError as err:
-        print(f"kclmap {args.command}: error: {err}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print(f"kclmap {args.command}: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as err:  # one line, never a traceback, unless debugging
+        # Imported here, not at the top: `kclmap --help` must not load the packages.
+        from gazetteer.errors import KclmapError
+
+        if isinstance(err, KclmapError):
+            print(f"kclmap {args.command}: error: {err}", file=sys.stderr)
+            return 2
         if os.environ.get("KCLMAP_DEBUG"):
             raise
         print(

@@ -10,9 +10,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from geo.errors import InputError
-from kclmap.cmd_extract import add_article_options, print_report
+from kclmap.cmd_extract import add_article_options, print_run_summary
 from kclmap.cmd_zones import add_line_options
+from kclmap.engines import add_engine_options, check_engine_options, stream_events
+from kclmap.problems import PROBLEMS_FILE, ProblemLog
 
 __all__ = ["configure_build", "configure_report", "run_build", "run_report"]
 
@@ -70,6 +71,7 @@ def configure_build(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--title", default="Security incidents along the Kurdistan Coordination Line")
     add_article_options(p)
+    add_engine_options(p)
 
 
 def _online_fill(frame, cache: Path) -> int:  # type: ignore[no-untyped-def]
@@ -102,9 +104,11 @@ def run_build(args: argparse.Namespace) -> int:
     """Extract (or read) events and write every output; exit 1 when inputs were skipped."""
     import pandas as pd
 
+    from geo.engine import check_writable_dir
+    from geo.errors import InputError
+    from geo.events import Event
     from geo.gisio import read_events
-    from geo.pipeline import extract_with_report
-    from geo.table import empty_frame
+    from geo.table import empty_frame, events_to_frame
     from kclmap.progress import progress_bar
     from maps.build import BuildOptions, build_outputs
     from maps.static_map import around_extent
@@ -115,29 +119,35 @@ def run_build(args: argparse.Namespace) -> int:
         raise InputError(f"--band-km must be positive, got {args.band_km}")
     if not 30 <= args.dpi <= 1200:
         raise InputError(f"--dpi must be between 30 and 1200, got {args.dpi}")
+    if args.max_bytes <= 0:
+        raise InputError(f"--max-bytes must be positive, got {args.max_bytes}")
     if args.output.exists() and not args.output.is_dir():
         raise InputError(f"output {str(args.output)!r} exists and is not a directory")
-    frames = []
-    report = None
-    if args.paths:
-        with progress_bar("extracting") as update:
-            frame, report = extract_with_report(
-                args.paths, published=args.published, max_bytes=args.max_bytes, progress=update
-            )
-        frames.append(frame)
-    if args.events is not None:
-        frames.append(read_events(args.events))
-    events = pd.concat(frames, ignore_index=True) if frames else empty_frame()
-    events = events.drop_duplicates("event_id", keep="last").reset_index(drop=True)
-    if args.online:
-        filled = _online_fill(events, Path.home() / ".cache" / "kclmap" / "nominatim.json")
-        print(f"online geocoding placed {filled} event(s)", file=sys.stderr)
+    check_writable_dir(args.output)
+    check_engine_options(args)
+    # Everything that can fail on the user's input fails here, before the long extraction.
+    edited = read_events(args.events) if args.events is not None else None
     extent = args.bbox
     if args.around:
         from gazetteer import default_gazetteer
 
         place = default_gazetteer().resolve(args.around).place
         extent = around_extent(place.lon, place.lat, args.radius)
+    frames = []
+    report = None
+    problems = ProblemLog()
+    if args.paths:
+        extracted: list[Event] = []
+        report = stream_events(args, extracted.extend, problems)
+        frames.append(events_to_frame(extracted))
+        del extracted
+    if edited is not None:
+        frames.append(edited)
+    events = pd.concat(frames, ignore_index=True) if frames else empty_frame()
+    events = events.drop_duplicates("event_id", keep="last").reset_index(drop=True)
+    if args.online:
+        filled = _online_fill(events, Path.home() / ".cache" / "kclmap" / "nominatim.json")
+        print(f"online geocoding placed {filled} event(s)", file=sys.stderr)
     options = BuildOptions(
         line_file=args.line,
         band_km=args.band_km,
@@ -146,13 +156,18 @@ def run_build(args: argparse.Namespace) -> int:
         extent=extent,
         title=args.title,
     )
-    with progress_bar("building", min_items=1) as update:
+    with progress_bar("building", min_items=1, quiet=args.quiet, unit="steps") as update:
         steps = iter(range(1, 100))
         files = build_outputs(
             events, args.output, options, step=lambda msg: update(next(steps), 8, msg)
         )
+    csv_path = args.output / PROBLEMS_FILE
+    if len(problems):
+        files.append(problems.write_csv(csv_path))
+    elif csv_path.exists():
+        csv_path.unlink()  # no stale list from an earlier run
     if report is not None:
-        print_report(report)
+        print_run_summary(report, problems, csv_path if len(problems) else None)
     kinds = Counter(str(t) for t in events["type"])
     unplaced = int(events["lat"].isna().sum())
     print(

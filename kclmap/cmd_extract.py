@@ -8,14 +8,29 @@ import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from geo.articles import DEFAULT_MAX_BYTES
-from geo.errors import InputError
-from geo.gisio import write_events
-from geo.pipeline import ExtractionReport, extract_with_report
-from kclmap.progress import progress_bar
+from kclmap.engines import add_engine_options, check_engine_options, stream_events
+from kclmap.problems import ProblemLog
 
-__all__ = ["add_article_options", "configure", "parse_date", "print_report", "run"]
+if TYPE_CHECKING:
+    from geo.engine import RunReport
+    from geo.events import Event
+    from geo.pipeline import ExtractionReport
+
+__all__ = [
+    "add_article_options",
+    "configure",
+    "parse_date",
+    "print_report",
+    "print_run_summary",
+    "problems_path",
+    "run",
+]
+
+# The default of --max-bytes, as geo.articles.DEFAULT_MAX_BYTES (not imported: the parser
+# must build without loading the packages; a test keeps the two equal).
+DEFAULT_MAX_BYTES = 5_000_000
 
 
 def parse_date(text: str) -> date:
@@ -60,7 +75,15 @@ def configure(p: argparse.ArgumentParser) -> None:
         help="write events to FILE (.geojson, .gpkg or .csv)",
     )
     p.add_argument("--json", action="store_true", help="print one JSON object per event")
+    p.add_argument(
+        "--problems",
+        type=Path,
+        metavar="FILE",
+        help="list every skipped file, warning and unresolved name in FILE (.csv; "
+        "default with -o: OUTPUT_STEM.problems.csv beside the output)",
+    )
     add_article_options(p)
+    add_engine_options(p)
 
 
 def print_report(report: ExtractionReport) -> None:
@@ -78,19 +101,62 @@ def print_report(report: ExtractionReport) -> None:
         print(f"unresolved places (events kept without coordinates): {names}", file=err)
 
 
+def print_run_summary(report: RunReport, problems: ProblemLog, csv_path: Path | None) -> None:
+    """The closing summary of a streamed run: counts, then problems collapsed by kind."""
+    err = sys.stderr
+    summary = ", ".join(f"{n} {k}" for k, n in report.by_type.most_common()) or "none"
+    cached = f" ({report.from_cache} from the cache)" if report.from_cache else ""
+    print(f"{report.articles} article(s){cached}, {report.events} event(s): {summary}", file=err)
+    for line in problems.summary_lines(csv_path=csv_path):
+        print(line, file=err)
+
+
+def problems_path(args: argparse.Namespace) -> Path | None:
+    """Where the problems list goes: ``--problems``, else beside ``--output``, else nowhere."""
+    if args.problems is not None:
+        return Path(args.problems)
+    if args.output is not None:
+        return Path(args.output).with_name(Path(args.output).stem + ".problems.csv")
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
-    """Extract, write and report; exit 1 when a file had to be skipped."""
+    """Extract, write and report; exit 1 when a file had to be skipped.
+
+    Everything that can be checked is checked before any article is read: the options, the
+    output's extension and folder, the input paths.
+    """
+    from geo.engine import EventSink, check_writable_dir
+    from geo.errors import InputError
+
     if args.max_bytes <= 0:
         raise InputError(f"--max-bytes must be positive, got {args.max_bytes}")
-    with progress_bar("extracting") as update:
-        frame, report = extract_with_report(
-            args.paths, published=args.published, max_bytes=args.max_bytes, progress=update
-        )
-    if args.output is not None:
-        write_events(frame, args.output)
-        print(f"wrote {len(frame)} event(s) to {args.output}", file=sys.stderr)
-    if args.json or args.output is None:
-        for event in report.events:
-            print(json.dumps(event.to_json(), ensure_ascii=False))
-    print_report(report)
+    check_engine_options(args)
+    csv_path = problems_path(args)
+    if csv_path is not None:
+        check_writable_dir(csv_path.parent)
+    sink = EventSink(args.output) if args.output is not None else None
+    to_stdout = args.json or args.output is None
+    problems = ProblemLog()
+
+    def consume(batch: list[Event]) -> None:
+        if sink is not None:
+            sink.write(batch)
+        if to_stdout:
+            sys.stdout.write(
+                "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in batch)
+            )
+
+    try:
+        report = stream_events(args, consume, problems)
+        if sink is not None:
+            sink.commit()
+    finally:
+        if sink is not None:
+            sink.abort()
+    if sink is not None:
+        print(f"wrote {sink.written} event(s) to {args.output}", file=sys.stderr)
+    if csv_path is not None and (len(problems) or csv_path.exists()):
+        problems.write_csv(csv_path)
+    print_run_summary(report, problems, csv_path if len(problems) else None)
     return 1 if report.problems else 0

@@ -6,11 +6,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gazetteer import OnlineFallback, UnknownPlaceError, default_gazetteer, default_spotter
-from gazetteer.errors import KclmapError
-from gazetteer.model import Match
-from kclmap.textio import read_text_file
+if TYPE_CHECKING:  # the packages load when a command runs, not when the parser is built
+    from gazetteer.model import Match
 
 __all__ = ["configure_geocode", "configure_places", "run_geocode", "run_places"]
 
@@ -50,6 +49,10 @@ def _line(match: Match) -> str:
 
 def run_geocode(args: argparse.Namespace) -> int:
     """Resolve every name; print a line each; exit 1 if any was not found."""
+    from gazetteer import OnlineFallback, UnknownPlaceError, default_gazetteer
+    from gazetteer.errors import KclmapError
+    from kclmap.textio import read_text_file
+
     names = list(args.names)
     if args.file is not None:
         names += [ln.strip() for ln in read_text_file(args.file).splitlines() if ln.strip()]
@@ -97,6 +100,9 @@ def configure_places(p: argparse.ArgumentParser) -> None:
 
 def run_places(args: argparse.Namespace) -> int:
     """Print each place mention in FILE with its offsets and resolution."""
+    from gazetteer import default_spotter
+    from kclmap.textio import read_text_file
+
     text = read_text_file(args.file)
     for m in default_spotter().spot(text, hint=args.hint):
         record = {"text": m.text, "start": m.start, "end": m.end}

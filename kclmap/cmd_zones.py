@@ -9,9 +9,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from geo.analysis import Zones
-from geo.errors import InputError
+if TYPE_CHECKING:  # the packages load when a command runs, not when the parser is built
+    from geo.analysis import Zones
 
 __all__ = [
     "add_line_options",
@@ -73,13 +74,31 @@ def configure_enrich(p: argparse.ArgumentParser) -> None:
         type=Path,
         required=True,
         metavar="FILE",
-        help="enriched events (.geojson, .gpkg or .csv)",
+        help="enriched events (.geojson, .gpkg, .csv or .parquet for GeoParquet)",
     )
     add_line_options(p)
+    g = p.add_argument_group("scaling")
+    g.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="dask: partitioned GeoParquet in and out through dask-geopandas "
+        "(pip install 'kclmap[dask]')",
+    )
+    g.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: a running scheduler (default: a LocalCluster)",
+    )
+    g.add_argument(
+        "-j", "--jobs", type=int, metavar="N", help="LocalCluster workers (default: every core)"
+    )
 
 
 def _zones(args: argparse.Namespace) -> Zones:
     from geo import zones
+    from geo.analysis import Zones
+    from geo.errors import InputError
 
     line = zones.load_line(args.line) if args.line else None
     if not args.band_km > 0:
@@ -87,13 +106,59 @@ def _zones(args: argparse.Namespace) -> Zones:
     return Zones.default(band_km=args.band_km, line=line)
 
 
+def _check_enrich_paths(args: argparse.Namespace) -> None:
+    """Input, output extension and output folder checked before any work."""
+    from geo.engine import check_events_path, check_writable_dir
+    from geo.engine.parquet import is_parquet
+    from geo.errors import InputError
+
+    if not args.events.exists():
+        raise InputError(f"events file {str(args.events)!r} does not exist")
+    if args.engine == "dask":
+        if not (is_parquet(args.events) and is_parquet(args.output)):
+            raise InputError(
+                "--engine dask reads and writes GeoParquet: give a .parquet EVENTS file or "
+                "folder and a .parquet output"
+            )
+    elif args.scheduler:
+        raise InputError("--scheduler needs --engine dask")
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs must be 1 or more, got {args.jobs}")
+    if is_parquet(args.output):
+        check_writable_dir(args.output.parent)
+    else:
+        check_events_path(args.output)
+
+
 def run_enrich(args: argparse.Namespace) -> int:
     """Add district, distance to the line, side, gap band and disputed columns."""
+    from geo import zones
     from geo.analysis import enrich
+    from geo.engine.parquet import is_parquet, read_parquet_events, write_parquet_events
     from geo.gisio import read_events, write_events
 
-    enriched = enrich(read_events(args.events), zones_=_zones(args))
-    write_events(enriched, args.output)
+    _check_enrich_paths(args)
+    zones_ = _zones(args)
+    if args.engine == "dask":
+        from geo.engine.cluster import DaskEngine, enrich_parquet
+
+        with DaskEngine(scheduler=args.scheduler, jobs=args.jobs):
+            rows = enrich_parquet(
+                args.events,
+                args.output,
+                band_km=args.band_km,
+                line=zones.load_line(args.line) if args.line else None,
+            )
+        print(f"wrote {rows} enriched event(s) to {args.output}", file=sys.stderr)
+        return 0
+    events = (
+        read_parquet_events(args.events) if is_parquet(args.events) else read_events(args.events)
+    )
+    enriched = enrich(events, zones_=zones_)
+    if is_parquet(args.output):
+        write_parquet_events(enriched, args.output)
+    else:
+        write_events(enriched, args.output)
     sides = enriched["side"].value_counts().to_dict()
     print(
         f"wrote {len(enriched)} enriched event(s) to {args.output}: "
