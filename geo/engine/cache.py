@@ -16,7 +16,7 @@ import json
 import os
 import sqlite3
 import zlib
-from dataclasses import asdict, fields
+from dataclasses import fields
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -29,6 +29,7 @@ __all__ = ["CACHE_FILE", "ExtractionCache", "cache_key", "default_cache_dir", "e
 
 CACHE_FILE = "extract.sqlite"
 _PACKAGES = ("geo", "gazetteer")
+_FIELDS = tuple(f.name for f in fields(Event) if f.name != "extra_quotes")
 _DATE_FIELDS = frozenset(f.name for f in fields(Event) if "date" in str(f.type)) | {"published"}
 
 
@@ -84,7 +85,8 @@ def cache_key(source: str, data: bytes, sidecar: bytes | None, published: date |
 def _encode(result: ArticleResult) -> bytes:
     events = []
     for event in result.events:
-        record = asdict(event)
+        record = {name: getattr(event, name) for name in _FIELDS}
+        record["extra_quotes"] = list(event.extra_quotes)
         for key in _DATE_FIELDS & record.keys():
             if isinstance(record[key], date):
                 record[key] = record[key].isoformat()

@@ -103,11 +103,8 @@ class DaskEngine:
                 f"than this one ({extractor_version()}): install the same kclmap on every worker"
             )
         self.jobs = max(1, len(self.client.scheduler_info().get("workers", {})))
-
-    @property
-    def batch_size(self) -> int:
-        """Articles per round trip: enough partitions to keep every worker busy."""
-        return PARTITION_ARTICLES * 16 * self.jobs
+        # Articles per round trip: enough partitions to keep every worker busy.
+        self.batch_size = PARTITION_ARTICLES * 16 * self.jobs
 
     def map(self, sources: Sequence[str], options: ExtractOptions) -> Iterator[ArticleResult]:
         """Results for ``sources`` in their order (one bag partition per ~32 articles)."""

@@ -52,6 +52,11 @@ class LocalEngine:
     chunk_size
         Articles handed to a worker at a time: small keeps the cores balanced when article
         lengths vary, large saves inter-process traffic.
+    batch_size
+        Articles the orchestrator hands over at a time (default ``64 * jobs``): bounds memory.
+    min_parallel
+        Fewer articles than this to extract are done in this process, without starting the
+        pool (whose start-up would cost more than it saves).
 
     Raises
     ------
@@ -61,21 +66,25 @@ class LocalEngine:
 
     name = "local"
 
-    def __init__(self, jobs: int = 1, *, chunk_size: int = 4) -> None:
+    def __init__(
+        self,
+        jobs: int = 1,
+        *,
+        chunk_size: int = 4,
+        batch_size: int | None = None,
+        min_parallel: int = MIN_PARALLEL,
+    ) -> None:
         if jobs < 1:
             raise ValueError(f"jobs must be a positive number of processes, got {jobs!r}")
         self.jobs = jobs
         self.chunk_size = chunk_size
+        self.batch_size = batch_size or 64 * jobs
+        self.min_parallel = min_parallel
         self._pool: ProcessPoolExecutor | None = None
-
-    @property
-    def batch_size(self) -> int:
-        """How many articles the orchestrator should hand over at a time."""
-        return 64 * self.jobs
 
     def map(self, sources: Sequence[str], options: ExtractOptions) -> Iterator[ArticleResult]:
         """Results for ``sources``, in their order."""
-        if self.jobs == 1 or (self._pool is None and len(sources) < MIN_PARALLEL):
+        if self.jobs == 1 or (self._pool is None and len(sources) < self.min_parallel):
             for source in sources:
                 yield extract_file(source, options)
             return

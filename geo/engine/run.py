@@ -27,11 +27,7 @@ class Engine(Protocol):
 
     name: str
     jobs: int
-
-    @property
-    def batch_size(self) -> int:
-        """Articles to hand over at a time."""
-        ...
+    batch_size: int
 
     def map(self, sources: Sequence[str], options: ExtractOptions) -> Iterator[ArticleResult]:
         """Results for ``sources`` in their order."""

@@ -79,6 +79,8 @@ class EventSink:
         For a path that cannot take events (see :func:`check_events_path`).
     """
 
+    buffer_events = 20_000
+
     def __init__(self, path: Path) -> None:
         check_events_path(path)
         self.path = path
@@ -89,6 +91,9 @@ class EventSink:
         os.unlink(tmp)  # the GIS drivers want to create the file themselves
         self._tmp = Path(tmp)
         self._written = 0
+        self._buffer: list[Event] = []
+        self._geojson: IO[str] | None = None
+        self._footer = ""
         self._csv: IO[str] | None = None
         if self.suffix == ".csv":
             self._csv = self._tmp.open("w", encoding="utf-8", newline="")
@@ -101,33 +106,62 @@ class EventSink:
         return self._written
 
     def write(self, events: Iterable[Event]) -> None:
-        """Append one batch (empty batches are fine)."""
+        """Append one batch (empty batches are fine).
+
+        GIS rows are buffered up to :attr:`buffer_events` and written together: each pyogrio
+        append opens the file and commits, so many small appends are slow.
+        """
         batch = list(events)
+        self._written += len(batch)
         if self._csv is not None:
             writer = csv.writer(self._csv)
             for event in batch:
-                record = event.to_record()
-                writer.writerow([_cell(record[c]) for c in COLUMNS])
-            self._written += len(batch)
+                writer.writerow([_cell(getattr(event, c)) for c in COLUMNS])
             return
-        if not batch:
+        self._buffer += batch
+        if len(self._buffer) >= self.buffer_events:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._buffer:
             return
         from geo.gisio import write_layer
         from geo.table import events_to_frame
 
-        write_layer(
-            events_to_frame(batch)[[*COLUMNS, "geometry"]],
-            self._tmp,
-            layer="events",
-            append=self._tmp.exists(),
-        )
-        self._written += len(batch)
+        frame = events_to_frame(self._buffer)[[*COLUMNS, "geometry"]]
+        self._buffer = []
+        if self.suffix == ".gpkg":
+            write_layer(frame, self._tmp, layer="events", append=self._tmp.exists())
+            return
+        # GDAL cannot append to GeoJSON: each chunk is written on its own and its feature
+        # lines (one per line in GDAL's output) are spliced into the one collection.
+        part = self._tmp.with_name(self._tmp.name + ".part.geojson")
+        try:
+            write_layer(frame, part, layer="events")
+            text = part.read_text(encoding="utf-8")
+        finally:
+            part.unlink(missing_ok=True)
+        head, sep, rest = text.partition('"features": [\n')
+        end = rest.rindex("\n]")
+        features = rest[:end].strip("\n")
+        if self._geojson is None:
+            self._geojson = self._tmp.open("w", encoding="utf-8")
+            self._geojson.write(head + sep)
+            self._footer = rest[end:]
+        elif features:
+            self._geojson.write(",\n")
+        self._geojson.write(features)
 
     def commit(self) -> Path:
         """Put the finished file in place of the target (an empty file when no event came)."""
         if self._csv is not None:
             self._csv.close()
-        elif not self._tmp.exists():  # no event at all: an empty layer, as write_events writes
+        else:
+            self._flush()
+        if self._geojson is not None:
+            self._geojson.write(self._footer)
+            self._geojson.close()
+        elif self._csv is None and not self._tmp.exists():  # no event: an empty layer
             from geo.gisio import write_layer
             from geo.table import empty_frame
 
@@ -137,7 +171,8 @@ class EventSink:
 
     def abort(self) -> None:
         """Drop the temporary file; the target is left as it was."""
-        if self._csv is not None and not self._csv.closed:
-            self._csv.close()
+        for handle in (self._csv, self._geojson):
+            if handle is not None and not handle.closed:
+                handle.close()
         if self._tmp.exists():
             self._tmp.unlink()
