@@ -93,13 +93,15 @@ def corpus(n: int) -> Path:
     return folder
 
 
-def bench_extract(n: int, *, dask: bool = True, cache: bool = True) -> None:
+def bench_extract(
+    n: int, *, dask: bool = True, cache: bool = True, jobs_list: tuple[int, ...] = (1, 2)
+) -> None:
     """One and two workers without cache, cold and warm cache, the Dask engine."""
     folder = corpus(n)
     with tempfile.TemporaryDirectory(dir=OUT) as tmp:
         out = Path(tmp) / "events.gpkg"
         base = [*KCLMAP, "extract", str(folder), "-o", str(out), "-q"]
-        for jobs in (1, 2):
+        for jobs in jobs_list:
             r = measure([*base, "--no-cache", "--jobs", str(jobs)])
             record({"bench": "extract", "articles": n, "jobs": jobs, "engine": "local", **r})
         if dask:
@@ -155,11 +157,20 @@ def bench_enrich(n: int, *, local: bool = True) -> None:
 
 
 def main() -> None:
-    """``extract N...`` or ``enrich N...`` (add ``--no-dask``/``--no-local`` to skip)."""
+    """``extract N...`` or ``enrich N...``.
+
+    Skip parts with ``--no-dask``, ``--no-cache``, ``--two-only`` (extract) or ``--no-local``
+    (enrich).
+    """
     what, sizes = sys.argv[1], [int(a) for a in sys.argv[2:] if a.isdigit()]
     for n in sizes:
         if what == "extract":
-            bench_extract(n, dask="--no-dask" not in sys.argv, cache="--no-cache" not in sys.argv)
+            bench_extract(
+                n,
+                dask="--no-dask" not in sys.argv,
+                cache="--no-cache" not in sys.argv,
+                jobs_list=(2,) if "--two-only" in sys.argv else (1, 2),
+            )
         elif what == "enrich":
             bench_enrich(n, local="--no-local" not in sys.argv)
 

@@ -118,6 +118,8 @@ def iter_event_batches(
     options = options or ExtractOptions()
     sources = [str(p) for p in iter_article_paths(paths)]
     report.files = len(sources)
+    if progress is not None:
+        progress(0, len(sources), "")  # the total is known before the first article is done
     seen: dict[str, str] = {}
     done = 0
     for batch in _batches(sources, max(1, engine.batch_size)):
