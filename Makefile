@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup map test lint browser bench gazetteer clean
+.PHONY: setup map test lint browser qgis bench gazetteer clean
 
 setup: $(STAMP)
 
@@ -27,12 +27,21 @@ browser:
 	  || echo "could not install chromium: browser tests will report it"; \
 	else echo "chromium is not installed and cannot be installed here: browser tests will report it"; fi
 
+# Debian's QGIS (python3-qgis) for the test that opens kclmap.gpkg in real QGIS, headless.
+qgis:
+	@if /usr/bin/python3 -c "import qgis.core" >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian python3-qgis for the QGIS test..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-qgis >/dev/null) \
+	  || echo "could not install python3-qgis: the QGIS test will report it"; \
+	else echo "python3-qgis is not installed and cannot be installed here: the QGIS test will report it"; fi
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: setup browser lint
+test: setup browser qgis lint
 	$(BIN)/python -m pytest
 
 bench: setup

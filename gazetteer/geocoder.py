@@ -11,6 +11,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
@@ -80,12 +81,14 @@ class OnlineFallback:
     limited to Iraq behind ``RateLimiter(min_delay_seconds=1)``, as Nominatim's policy asks.
     """
 
-    def __init__(self, cache_path: Path, *, geocode_fn: GeocodeFn | None = None) -> None:
-        self.cache_path = cache_path
+    def __init__(
+        self, cache_path: str | PathLike[str], *, geocode_fn: GeocodeFn | None = None
+    ) -> None:
+        self.cache_path = Path(cache_path)
         self._fn = geocode_fn
         self._cache: dict[str, dict[str, Any] | None] = {}
-        if cache_path.exists():
-            self._cache = json.loads(cache_path.read_text(encoding="utf-8"))
+        if self.cache_path.exists():
+            self._cache = json.loads(self.cache_path.read_text(encoding="utf-8"))
 
     def _geocode_fn(self) -> GeocodeFn:
         if self._fn is None:

@@ -12,7 +12,7 @@ ADMIN_KINDS = frozenset({"governorate", "district", "subdistrict"})
 # Kinds whose point stands for an area: a result of this kind is never exact.
 AREA_KINDS = ADMIN_KINDS | {"region", "range", "valley", "lake"}
 
-MatchMethod = Literal["alias", "exact", "transliteration", "fuzzy", "online"]
+MatchMethod = Literal["alias", "exact", "partial", "transliteration", "fuzzy", "online"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,9 @@ class Place:
 
     ``admin1``/``admin2`` are OCHA governorate and district names (empty when the place spans
     several). ``precision_km`` is the radius within which the real location lies: a few km for a
-    town, the polygon's reach for a district, region or governorate.
+    town, the polygon's reach for a district, region or governorate. ``city`` names the city a
+    ``neighbourhood`` (quarter) lies in. ``source`` names the data layer(s) the record comes
+    from, ``;``-separated (``wikipedia-iraq-conflict-map`` is the CC BY-SA layer to credit).
     """
 
     id: str
@@ -37,6 +39,7 @@ class Place:
     population: int
     importance: float
     source: str
+    city: str = ""
 
     @property
     def is_area(self) -> bool:
@@ -96,6 +99,7 @@ class Match:
             "matched_name": self.matched_name,
             "id": p.id,
             "source": p.source,
+            "city": p.city or None,
             "ambiguous": self.ambiguous,
             "alternatives": [
                 {

@@ -27,6 +27,7 @@ __all__ = [
     "light_key",
     "parse_query",
     "spot_key",
+    "vowel_key",
 ]
 
 # Letters that NFKD does not decompose, or whose Kurdish/Turkish reading matters.
@@ -118,6 +119,16 @@ KIND_WORDS: dict[str, str] = {
     "airport": "airfield",
     "airfield": "airfield",
     "crossing": "crossing",
+    "wadi": "valley",
+    "silsilat": "mountain",
+    "oilfield": "oilfield",
+    "oilfields": "oilfield",
+    "oil": "oilfield",
+    "gas": "oilfield",
+    "field": "oilfield",
+    "fields": "oilfield",
+    "refinery": "oilfield",
+    "bridge": "bridge",
     # Arabic-script generic words, in folded form (ta marbuta already folded to ha).
     "محافظه": "governorate",
     "قضاء": "district",
@@ -127,11 +138,27 @@ KIND_WORDS: dict[str, str] = {
     "مخيم": "camp",
     "سد": "dam",
     "بحيره": "lake",
+    "وادي": "valley",
+    "جسر": "bridge",
 }
-_FILLER = {"of", "the", "sub", "border", "air", "idp", "refugee", "center", "centre", "markaz"}
+# Words that qualify without naming: "Aradi X" (the lands of X) is X.
+_FILLER = {
+    "of",
+    "the",
+    "sub",
+    "border",
+    "air",
+    "idp",
+    "refugee",
+    "center",
+    "centre",
+    "markaz",
+    "aradi",
+    "aradhi",
+    "lands",
+}
 _ARTICLES = {"al", "el", "as", "ash", "ad", "adh", "ar", "at", "ath", "az", "an", "ul"}
 _AR_ARTICLE = "ال"
-_KINDLESS_FORMS = {"mount", "jabal", "jebel", "jibal", "mt"}  # kind words that lead a name
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _FUZZY_RULES = (
@@ -143,6 +170,10 @@ _FUZZY_RULES = (
     (re.compile(r"[dt]h"), "d"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"p"), "b"),
+    # Kurdish Latin (Hawar) letters: c is /dʒ/ (Celewla = Jalawla, Hawîce = Hawija); initial
+    # d/t alternate in Kurdish and Turkmen forms (Dûz Xurmatû = Tuz Khurmatu, Tawuq = Daquq).
+    (re.compile(r"c"), "j"),
+    (re.compile(r"^d"), "t"),
     (re.compile(r"(?<=[aeiouy])h$"), ""),
     (re.compile(r"[aeiouy]+"), ""),
     (re.compile(r"(.)\1+"), r"\1"),
@@ -260,8 +291,9 @@ def fold_chars(text: str) -> tuple[str, OffsetMap]:
 
 
 def _tokens(name: str) -> list[str]:
-    folded = unicodedata.normalize("NFKC", name).translate(_FOLD)
-    return [t for t in _NON_WORD.split(folded) if t]
+    if not name.isascii():  # NFKC leaves ASCII unchanged; skip it on the common path
+        name = unicodedata.normalize("NFKC", name)
+    return [t for t in _NON_WORD.split(name.translate(_FOLD)) if t]
 
 
 @lru_cache(maxsize=65536)
@@ -335,6 +367,24 @@ def _skeleton(token: str) -> str:
     for pattern, repl in _FUZZY_RULES:
         out = pattern.sub(repl, out)
     return out or token
+
+
+_VOWEL_CLASS = str.maketrans("eoy", "aui")
+
+
+def vowel_key(key: str) -> str:
+    """Fold a light key's vowels into three classes (a/e, o/u, i/y) for spelling similarity.
+
+    Kurdish Latin writes the short vowel "e" where Arabic-derived spellings write "a"
+    (Qeretepe = Qara Tapa, Celewla = Jalawla), so similarity between two spellings of one
+    name is measured on this form.
+
+    Examples
+    --------
+    >>> vowel_key("qeretepe") == vowel_key("qaratapa")
+    True
+    """
+    return key.translate(_VOWEL_CLASS)
 
 
 def fuzzy_key(name: str) -> str:

@@ -94,10 +94,18 @@ class Spotter:
                 kept.append(hit)
         return sorted(kept)
 
-    def spot(self, text: str, *, resolve: bool = True, hint: str | None = None) -> list[Mention]:
+    def spot(
+        self,
+        text: str,
+        *,
+        resolve: bool = True,
+        hint: str | None = None,
+        hint_district: str | None = None,
+    ) -> list[Mention]:
         """Return the place mentions in ``text``, in order, resolved with each other as context.
 
         Major places resolve first; their points then pull ambiguous minor names toward them.
+        ``hint``/``hint_district`` are as in :meth:`Gazetteer.resolve`.
         """
         folded, index = fold_chars(text)
         spans = []
@@ -109,7 +117,8 @@ class Spotter:
             spans.append((o_start, o_end, surface))
         if not resolve:
             return [Mention(s, a, b, None) for a, b, s in spans]
-        first = [self.gazetteer.lookup(s, hint=hint) for _, _, s in spans]
+        hints = {"hint": hint, "hint_district": hint_district}
+        first = [self.gazetteer.lookup(s, **hints) for _, _, s in spans]
         anchors = [m.place for m in first if m and m.place.importance >= MAJOR and not m.ambiguous]
         out = []
         for (start, end, surface), match in zip(spans, first, strict=True):
@@ -119,7 +128,7 @@ class Spotter:
                 and match.method != "alias"
                 and (match.ambiguous or match.place.importance < MAJOR)
             ):
-                final = self.gazetteer.lookup(surface, hint=hint, context=_others(anchors, match))
+                final = self.gazetteer.lookup(surface, context=_others(anchors, match), **hints)
             out.append(Mention(surface, start, end, final))
         return out
 

@@ -6,6 +6,7 @@ import csv
 import gzip
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from os import PathLike
 from pathlib import Path
 from typing import NamedTuple, overload
 
@@ -60,20 +61,23 @@ def _read_lines(path: Path) -> list[str]:
 
 def _parse_place(line: str) -> Place:
     r = line.split("\t")
+    # Positional, in Place's field order (id, name, kind, lon, lat, ...): the hot path of a
+    # cold lookup parses a few records, and keywords cost a third more.
     return Place(
-        id=r[0],
-        name=r[1],
-        kind=r[2],
-        lat=float(r[3]),
-        lon=float(r[4]),
-        admin1=r[5],
-        admin2=r[6],
-        admin3=r[7],
-        geonames_id=int(r[8]) if r[8] else None,
-        precision_km=float(r[9]),
-        population=int(r[10]),
-        importance=float(r[11]),
-        source=r[12],
+        r[0],
+        r[1],
+        r[2],
+        float(r[4]),
+        float(r[3]),
+        r[5],
+        r[6],
+        r[7],
+        int(r[8]) if r[8] else None,
+        float(r[9]),
+        int(r[10]),
+        float(r[11]),
+        r[12],
+        r[13] if len(r) > 13 else "",
     )
 
 
@@ -87,6 +91,11 @@ class PlaceTable(Sequence[Place]):
 
     def __len__(self) -> int:
         return len(self._lines)
+
+    def kind(self, idx: int) -> str:
+        """The ``kind`` of place ``idx`` without parsing the whole record."""
+        place = self._cache[idx]
+        return place.kind if place is not None else self._lines[idx].split("\t", 3)[2]
 
     @overload
     def __getitem__(self, idx: int) -> Place: ...
@@ -106,22 +115,23 @@ class PlaceTable(Sequence[Place]):
         return (self[i] for i in range(len(self)))
 
 
-def load_places(data_dir: Path = DATA_DIR) -> PlaceTable:
+def load_places(data_dir: str | PathLike[str] = DATA_DIR) -> PlaceTable:
     """Read ``places.tsv.gz`` as a lazily parsed table of :class:`Place` records."""
-    return PlaceTable(_read_lines(data_dir / "places.tsv.gz"))
+    return PlaceTable(_read_lines(Path(data_dir) / "places.tsv.gz"))
 
 
-def load_names(data_dir: Path = DATA_DIR) -> list[NameRow]:
+def load_names(data_dir: str | PathLike[str] = DATA_DIR) -> list[NameRow]:
     """Read ``names.tsv.gz``: every name of every place with its match keys."""
     out = []
-    for line in _read_lines(data_dir / "names.tsv.gz"):
+    for line in _read_lines(Path(data_dir) / "names.tsv.gz"):
         p, name, key, fkey, spot, common = line.split("\t")
         out.append(NameRow(int(p), name, key, fkey, spot, common == "1"))
     return out
 
 
-def load_aliases(path: Path = DATA_DIR / "aliases.csv") -> list[Alias]:
+def load_aliases(path: str | PathLike[str] = DATA_DIR / "aliases.csv") -> list[Alias]:
     """Read the curated alias table (CSV with columns alias, place_id, source)."""
+    path = Path(path)
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             return [Alias(r["alias"], r["place_id"], r["source"]) for r in csv.DictReader(fh)]

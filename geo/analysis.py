@@ -19,7 +19,16 @@ if TYPE_CHECKING:
     import pandas as pd
     import shapely
 
-__all__ = ["DISTANCE_BANDS", "ENRICH_COLUMNS", "Zones", "enrich", "summary_tables"]
+__all__ = [
+    "BAND_MAX_UNCERTAINTY_KM",
+    "DISTANCE_BANDS",
+    "ENRICH_COLUMNS",
+    "UNCERTAIN_BAND",
+    "Zones",
+    "enrich",
+    "event_kind",
+    "summary_tables",
+]
 
 ENRICH_COLUMNS = (
     "admin1",
@@ -31,6 +40,8 @@ ENRICH_COLUMNS = (
     "in_disputed",
 )
 VAGUE_KM = 50.0  # an event placed more loosely than this gets no district, side or band
+BAND_MAX_UNCERTAINTY_KM = 15.0  # placed more loosely: too uncertain for a distance band
+UNCERTAIN_BAND = "uncertain (> 15 km)"
 DISTANCE_BANDS = (
     ("0-5 km", 0, 5),
     ("5-10 km", 5, 10),
@@ -184,11 +195,55 @@ def _band_label(km: float) -> str | None:
     return None
 
 
-def summary_tables(enriched: gpd.GeoDataFrame) -> dict[str, pd.DataFrame]:
-    """Counts by district x type x month, and by distance band from the line x type."""
+def _flag(frame: pd.DataFrame, column: str) -> Any:
+    """A boolean column as a plain numpy array (missing column or value: False)."""
+    import numpy as np
+
+    if column not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    return frame[column].astype("boolean").fillna(False).to_numpy(dtype=bool)
+
+
+def event_kind(frame: pd.DataFrame) -> pd.Series:
+    """Each record's kind for counting: ``event``, ``aggregate`` or ``background``.
+
+    An aggregate is a statistic ("at least 6 operations"); background is history more than a
+    year before its article. Both are kept out of the event counts.
+    """
+    import numpy as np
     import pandas as pd
 
-    frame = pd.DataFrame(enriched.drop(columns=enriched.geometry.name))
+    aggregate = _flag(frame, "aggregate")
+    background = _flag(frame, "background")
+    kind = np.where(aggregate, "aggregate", np.where(background, "background", "event"))
+    return pd.Series(kind, index=frame.index)
+
+
+def _month_axis(month: pd.Series) -> list[str]:
+    """Every month from the first to the last one present (empty months included)."""
+    import pandas as pd
+
+    known = month.dropna()
+    if not len(known):
+        return []
+    periods = pd.period_range(known.min(), known.max(), freq="M")
+    return [str(p) for p in periods]
+
+
+def summary_tables(enriched: gpd.GeoDataFrame) -> dict[str, pd.DataFrame]:
+    """Counts of events, with statistics and history kept apart.
+
+    Only ``event`` records (see ``event_kind``) are counted by district x type x month, month
+    x type (every month from the first to the last, empty ones as 0; undated events apart)
+    and distance band x type. An event placed more loosely than ``BAND_MAX_UNCERTAINTY_KM``
+    goes in the band ``"uncertain (> 15 km)"``, not in a distance band. Aggregates are listed
+    as reported (``aggregates``) and background events counted by year (``background``).
+    """
+    import pandas as pd
+
+    all_records = pd.DataFrame(enriched.drop(columns=enriched.geometry.name))
+    kind = event_kind(all_records)
+    frame = all_records[kind == "event"]
     month = pd.to_datetime(frame["event_date"], errors="coerce").dt.strftime("%Y-%m")
     placed = frame["lat"].notna() if "lat" in frame.columns else frame["admin2"].notna()
     district = frame["admin2"].where(
@@ -202,12 +257,13 @@ def summary_tables(enriched: gpd.GeoDataFrame) -> dict[str, pd.DataFrame]:
         .reset_index()
         .sort_values(["admin2", "month", "type"], ignore_index=True)
     )
-    bands = (
-        frame["dist_to_line_km"]
-        .map(lambda d: None if pd.isna(d) else _band_label(float(d)))
-        .fillna("unplaced")
-    )
-    order = [b[0] for b in DISTANCE_BANDS] + ["unplaced"]
+    radius_col = next((c for c in ("dist_uncertainty_km", "precision_km") if c in frame), None)
+    bands = frame["dist_to_line_km"].map(lambda d: None if pd.isna(d) else _band_label(float(d)))
+    if radius_col is not None:
+        uncertainty = pd.to_numeric(frame[radius_col], errors="coerce")
+        bands = bands.where(~(uncertainty > BAND_MAX_UNCERTAINTY_KM), UNCERTAIN_BAND)
+    bands = bands.fillna("unplaced")
+    order = [b[0] for b in DISTANCE_BANDS] + [UNCERTAIN_BAND, "unplaced"]
     by_band = (
         frame.assign(band=pd.Categorical(bands, categories=order, ordered=True))
         .groupby(["band", "type"], observed=True)
@@ -215,15 +271,37 @@ def summary_tables(enriched: gpd.GeoDataFrame) -> dict[str, pd.DataFrame]:
         .rename("events")
         .reset_index()
     )
-    by_month = (
-        frame.assign(month=month.fillna("undated"))
-        .groupby(["month", "type"])
+    dated = frame.assign(month=month)[month.notna()]
+    counts = dated.groupby(["month", "type"]).size()
+    axis = _month_axis(month)
+    types = sorted(frame["type"].dropna().astype(str).unique())
+    full = pd.MultiIndex.from_product([axis, types], names=["month", "type"])
+    by_month = counts.reindex(full, fill_value=0).rename("events").reset_index()
+    undated = (
+        frame[month.isna()].groupby("type").size().rename("events").reset_index()
+        if month.isna().any()
+        else pd.DataFrame({"type": [], "events": []})
+    )
+    aggregate_cols = [
+        c
+        for c in ("type", "event_date", "period", "count", "place", "admin2", "source", "quote")
+        if c in all_records.columns
+    ]
+    aggregates = all_records.loc[kind == "aggregate", aggregate_cols].reset_index(drop=True)
+    history = all_records[kind == "background"]
+    years = pd.to_datetime(history["event_date"], errors="coerce").dt.year
+    background = (
+        history.assign(year=years.astype("Int64").astype("string").fillna("undated"))
+        .groupby(["year", "type"])
         .size()
-        .rename("events")
+        .rename("records")
         .reset_index()
     )
     return {
         "by_district_type_month": by_district,
         "by_distance_band": by_band,
         "by_month_type": by_month,
+        "undated_events": undated,
+        "aggregates": aggregates,
+        "background": background,
     }

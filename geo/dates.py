@@ -13,144 +13,35 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-__all__ = ["DateRef", "Precision", "find_dates", "parse_publication_date"]
+from geo.datewords import (
+    ANY_DATE,
+    FUTURE_CUE,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PATTERNS,
+    REFERENCE_CUE,
+    UNIT_DAYS,
+    WEEKDAYS,
+)
+
+__all__ = ["DateRef", "Precision", "day_month", "find_dates"]
 
 Precision = Literal["day", "week", "month", "quarter", "year", "unknown"]
-
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "last": 4,
-}
-
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "iso",
-        re.compile(r"\b" + _YEAR + r"-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ][0-2]\d:[0-5]\d\S*)?\b"),
-    ),
-    ("dmy_slash", re.compile(r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/" + _YEAR + r"\b")),
-    (
-        "dmy",
-        re.compile(
-            r"\b(?:"
-            + _WD
-            + r",?\s+)?(?:the\s+)?"
-            + _DAY
-            + r"(?:\s+of)?\s+"
-            + _MON
-            + r",?\s+"
-            + _YEAR
-            + r"\b",
-            re.I,
-        ),
-    ),
-    (
-        "mdy",
-        re.compile(
-            r"\b(?:" + _WD + r",?\s+)?" + _MON + r"\s+" + _DAY + r"(?:,\s*|\s+)" + _YEAR + r"\b",
-            re.I,
-        ),
-    ),
-    (
-        "quarter",
-        re.compile(
-            r"\b(?:the\s+)?(?P<q>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
-            + _YEAR
-            + r"\b|\bQ(?P<qn>[1-4])\s*"
-            + _YEAR.replace("year", "qyear")
-            + r"\b",
-            re.I,
-        ),
-    ),
-    ("md", re.compile(r"\b" + _MON + r"\s+" + _DAY + r"\b(?!\s*(?:,\s*)?(?:19|20)\d\d)", re.I)),
-    (
-        "dm",
-        re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MON + r"\b(?!\s*,?\s*(?:19|20)\d\d)", re.I),
-    ),
-    ("my", re.compile(r"\b" + _MON + r",?\s+(?:of\s+)?" + _YEAR + r"\b", re.I)),
-    ("last_wd", re.compile(r"\b(?P<rel>last|past|previous|this)\s+" + _WD + r"\b", re.I)),
-    (
-        "on_wd",
-        re.compile(
-            r"\b(?P<rel>on|since|as of|from|by|until|next|early|late)?\s*"
-            + _WD
-            + r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b",
-            re.I,
-        ),
-    ),
-    (
-        "rel_day",
-        re.compile(
-            r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night)\b",
-            re.I,
-        ),
-    ),
-    (
-        "rel_span",
-        re.compile(r"\b(?P<rel>last|this|past|previous)\s+(?P<unit>week|month|year)\b", re.I),
-    ),
-    (
-        "year",
-        re.compile(
-            r"(?:\b(?:in|since|during|of|after|before|until|from)\s+|\b(?=(?:19|20)\d\d\s+(?:independence|referendum|events|offensive|elections?|attacks?|war|crisis)))"
-            + _YEAR
-            + r"\b",
-            re.I,
-        ),
-    ),
-]
-_FUTURE_CUE = re.compile(r"\b(?:as of|from|starting|until|next|will|from next)\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class DateRef:
-    """A resolved date expression: ``value`` is the start of the period it names."""
+    """A date expression found in text: ``text == source[start:end]``.
+
+    ``value`` is the start of the period it names (``None`` when it cannot be read: an
+    impossible date such as 31/02/2021, or a relative one with nothing to count from), and
+    ``precision`` its width ("unknown" when unresolved). ``future`` marks a date after the
+    publication or introduced as a start ("as of Sunday", "next week"); ``reference`` marks a
+    date given as a reference point or open period ("since 2014", "after the 2017
+    referendum"), not the time of what the sentence tells. ``kind`` names the form read
+    ("numeric", "ago", "shift", "on_wd", "year", ...).
+    """
 
     text: str
     start: int
@@ -159,6 +50,8 @@ class DateRef:
     precision: Precision
     end_value: date | None = None
     future: bool = False
+    kind: str = ""
+    reference: bool = False
 
     @property
     def period(self) -> str | None:
@@ -186,6 +79,11 @@ def _month_end(d: date) -> date:
     return nxt - timedelta(days=1)
 
 
+def _minus_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def _weekday_on_or_before(pub: date, weekday: int, *, strictly_before: bool = False) -> date:
     delta = (pub.weekday() - weekday) % 7
     if strictly_before and delta == 0:
@@ -193,14 +91,37 @@ def _weekday_on_or_before(pub: date, weekday: int, *, strictly_before: bool = Fa
     return pub - timedelta(days=delta)
 
 
-def _resolve(
-    kind: str, m: re.Match[str], pub: date | None
-) -> tuple[date | None, Precision, date | None]:
-    g = m.groupdict()
-    if kind == "iso":
+def day_month(first: int, second: int, *, day_first: bool = True) -> tuple[int, int] | None:
+    """Order two numbers of a numeric date as ``(day, month)``, or ``None`` if impossible.
+
+    A number over 12 can only be the day (12/25/2021 is month first); when both could be
+    either, ``day_first`` decides (Middle-Eastern and Kurdish sites write 3/11/2021 for
+    3 November).
+    """
+    if first > 12 >= second:
+        return first, second
+    if second > 12 >= first:
+        return second, first
+    if first > 12 or second > 12:
+        return None
+    return (first, second) if day_first else (second, first)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+Resolved = tuple[date | None, Precision, date | None]
+
+
+def _resolve_absolute(kind: str, g: dict[str, str], *, day_first: bool) -> Resolved | None:
+    """Forms that carry their own year (no publication date needed); ``None`` if not one."""
+    if kind in ("iso", "ymd_numeric"):
         return _safe_date(int(g["year"]), int(g["m"]), int(g["d"])), "day", None
-    if kind == "dmy_slash":  # Middle-Eastern sites write day/month/year
-        return _safe_date(int(g["year"]), int(g["m"]), int(g["d"])), "day", None
+    if kind == "numeric":
+        order = day_month(int(g["a"]), int(g["b"]), day_first=day_first)
+        value = _safe_date(int(g["year"]), order[1], order[0]) if order else None
+        return value, "day", None
     if kind in ("dmy", "mdy"):
         return _safe_date(int(g["year"]), MONTHS[g["mon"].lower()], int(g["day"])), "day", None
     if kind == "quarter":
@@ -214,6 +135,31 @@ def _resolve(
     if kind == "year":
         year = int(g["year"])
         return date(year, 1, 1), "year", date(year, 12, 31)
+    return None
+
+
+def _resolve_shift(kind: str, g: dict[str, str], anchor: date | None) -> Resolved:
+    if anchor is None:
+        return None, "unknown", None
+    if kind == "shift_day":
+        days = -1 if (g["dir"] or g["dir2"]).lower() in ("day before", "previous day") else 1
+    else:
+        days = _count(g["n"]) * UNIT_DAYS[g["unit"].lower()]
+        if g["dir"].lower() in ("earlier", "previously", "before"):
+            days = -days
+    value = anchor + timedelta(days=days)
+    return value, "day" if g.get("unit", "day").lower() == "day" else "week", None
+
+
+def _resolve(
+    kind: str, m: re.Match[str], pub: date | None, anchor: date | None, day_first: bool
+) -> Resolved:
+    g = m.groupdict()
+    absolute = _resolve_absolute(kind, g, day_first=day_first)
+    if absolute is not None:
+        return absolute
+    if kind in ("shift", "shift_day"):
+        return _resolve_shift(kind, g, anchor)
     if pub is None:
         return None, "unknown", None
     if kind in ("md", "dm"):
@@ -222,6 +168,20 @@ def _resolve(
         if value is not None and value > pub:  # no year: the latest such date on or before
             value = _safe_date(pub.year - 1, month, day)
         return value, "day", None
+    if kind == "ago":
+        n, unit = _count(g["n"]), g["unit"].lower()
+        if unit in UNIT_DAYS:
+            return (
+                pub - timedelta(days=n * UNIT_DAYS[unit]),
+                "day" if unit == "day" else "week",
+                None,
+            )
+        if unit == "month":
+            first = _minus_months(pub, n)
+            return first, "month", _month_end(first)
+        if pub.year - n < 1:
+            return None, "unknown", None
+        return date(pub.year - n, 1, 1), "year", date(pub.year - n, 12, 31)
     if kind == "last_wd":
         weekday = WEEKDAYS[g["wd"].lower()]
         strictly = g["rel"].lower() != "this"
@@ -253,66 +213,64 @@ def _resolve(
     return None, "unknown", None
 
 
-_ANY_DATE = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"yesterday|today|tonight|this|last|past|previous)",
-    re.I,
-)
+def find_dates(
+    text: str,
+    published: date | None,
+    *,
+    anchor: date | None = None,
+    day_first: bool = True,
+) -> list[DateRef]:
+    """Every date expression in ``text``, left to right, without overlaps (longest first).
 
+    Parameters
+    ----------
+    text : str
+        A sentence or any span of article text.
+    published : datetime.date or None
+        The publication date relative expressions ("on Monday", "two days ago", "June 23")
+        count from; without it they come back with ``value=None``, precision "unknown".
+    anchor : datetime.date or None
+        The date of the event told just before, which "three days earlier" or "the next day"
+        count from (default: none, and such expressions stay unresolved: they never fall
+        back to the publication date).
+    day_first : bool
+        How to read a numeric date whose two numbers could both be the month (3/11/2021).
 
-def find_dates(text: str, published: date | None) -> list[DateRef]:
-    """Every date expression in ``text``, left to right, without overlaps (longest first)."""
-    if not _ANY_DATE.search(text):  # most sentences hold no date: skip the dozen patterns
+    Returns
+    -------
+    list of DateRef
+        Offsets are into ``text``; ``text[ref.start:ref.end] == ref.text``.
+    """
+    if not ANY_DATE.search(text):  # most sentences hold no date: skip the patterns
         return []
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
-            start, end = m.span()
-            surface = m.group(0).strip()
+            raw = m.group(0)
+            surface = raw.strip()
             if not surface or (kind == "on_wd" and not m.group("wd")):
                 continue
-            start += len(m.group(0)) - len(m.group(0).lstrip())
+            start = m.start() + len(raw) - len(raw.lstrip())
+            end = start + len(surface)
             if any(start < b and end > a for a, b in taken):
                 continue
-            value, precision, end_value = _resolve(kind, m, published)
+            value, precision, end_value = _resolve(kind, m, published, anchor, day_first)
+            if value is None:
+                precision = "unknown"
             rel = (m.groupdict().get("rel") or "").lower()
+            before = text[max(0, start - 20) : start]
             future = (
                 rel in ("as of", "next", "until")
-                or bool(_FUTURE_CUE.search(text[max(0, start - 20) : start]))
+                or bool(FUTURE_CUE.search(before))
                 or (value is not None and published is not None and value > published)
             )
+            reference = rel in ("since", "after", "before", "until", "from") or bool(
+                REFERENCE_CUE.search(text[max(0, start - 30) : start])
+            )
             taken.append((start, end))
-            found.append(DateRef(surface, start, end, value, precision, end_value, future))
+            found.append(
+                DateRef(surface, start, end, value, precision, end_value, future, kind, reference)
+            )
     found.sort(key=lambda d: d.start)
     return found
-
-
-_MARKED = re.compile(
-    r"(?:\b(?:date|published|posted|updated|on)\s*[:\-]?\s*|[0-2]?\d:[0-5]\d\s*(?:[AP]M)?\s*[-–|]\s*)$",
-    re.I,
-)
-
-
-def parse_publication_date(header: str) -> date | None:
-    """The publication date in an article's opening lines, or ``None`` when it has none.
-
-    Explicitly marked dates ("date 2022-08-09", "05:49 PM - 2021-12-04", "Published: ...")
-    win over a bare date; a bare date in a header line that also holds navigation ("logo",
-    bullets) counts only when nothing better is there (it may be the page's "today").
-    """
-    best: tuple[int, date] | None = None
-    for ref in find_dates(header, None):
-        if ref.value is None or ref.precision != "day":
-            continue
-        before = header[max(0, ref.start - 30) : ref.start]
-        line_start = header.rfind("\n", 0, ref.start) + 1
-        line = header[
-            line_start : header.find("\n", ref.end) if "\n" in header[ref.end :] else None
-        ]
-        score = 3 if _MARKED.search(before) else 2
-        if re.search(r"[•|»]|\blogo\b|\bmenu\b", line, re.I) and score < 3:
-            score = 1
-        if best is None or score > best[0]:
-            best = (score, ref.value)
-    return best[1] if best else None

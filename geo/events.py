@@ -75,6 +75,7 @@ COLUMNS: tuple[str, ...] = (
     "quote_end",
     "confidence",
     "notes",
+    "dataset",
 )
 
 
@@ -127,6 +128,7 @@ class Event:
     published: date | None = None
     confidence: float = 0.5
     notes: str | None = None
+    dataset: str = "kclmap"  # "acled" or "ucdp" for rows read from those tables
     extra_quotes: list[str] = field(default_factory=list)
 
     def to_record(self) -> dict[str, Any]:

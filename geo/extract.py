@@ -217,7 +217,8 @@ class _Extractor:
             strip = _DATELINE_PREFIX.match(seg.text)
             offset = strip.end() if strip else 0
             body = seg.text[offset:]
-            refs = find_dates(body, pub)
+            # "three days earlier" counts from the date of the event told before
+            refs = find_dates(body, pub, anchor=last_event_date[0] if last_event_date else None)
             periods = [r for r in refs if r.precision in ("quarter", "month") and r.value]
             past = [r for r in refs if r.value is not None and not r.future]
             cls = classify(body, dated=bool(past))
@@ -261,6 +262,10 @@ class _Extractor:
                     event.period = ref.period
                     last_period = ref if ref.precision in ("quarter", "month") else last_period
                 last_event_date = (ref.value, ref.precision)
+            elif unread := next((r for r in refs if r.value is None and not r.future), None):
+                # a date the text gives but that cannot be read is not replaced by another
+                event.confidence -= 0.2
+                notes.append(f"date {unread.text!r} could not be resolved: event date left empty")
             elif last_event_date is not None and (cls.anaphoric or index > 0):
                 event.event_date, event.date_precision = last_event_date
                 event.confidence -= 0.1

@@ -8,23 +8,26 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import json
 import os
 import tempfile
 from collections.abc import Iterator, Mapping
 from datetime import date
+from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from geo.errors import InputError
 from geo.events import COLUMNS
-from geo.table import FIELD_TYPES, FieldType, frame_records
+from geo.readers import EVENT_SUFFIXES, FormatChoice, read_table
+from geo.table import FIELD_TYPES, FieldType
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
 __all__ = [
     "EVENT_SUFFIXES",
+    "GPKG_VERSION",
+    "Schema",
     "atomic_path",
     "read_events",
     "write_events",
@@ -32,12 +35,16 @@ __all__ = [
     "write_layer",
 ]
 
-EVENT_SUFFIXES = (".geojson", ".json", ".gpkg", ".csv")
+# GeoPackage 1.2: QGIS 3.22 LTR with GDAL 3.6 opens it without "partially supported" warnings
+# (GDAL >= 3.7 writes 1.4 by default, which those versions flag on every layer).
+GPKG_VERSION = "1.2"
+Schema = Literal["kclmap", "acled"]
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
+def atomic_path(target: str | PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target`` at once."""
+    target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=target.suffix)
     os.close(fd)
@@ -105,7 +112,7 @@ def _geometry_type(frame: gpd.GeoDataFrame) -> str:
 
 def write_layer(
     frame: gpd.GeoDataFrame,
-    path: Path,
+    path: str | PathLike[str],
     *,
     layer: str,
     types: Mapping[str, FieldType] | None = None,
@@ -116,12 +123,16 @@ def write_layer(
     import shapely
     from pyogrio.raw import write
 
+    path = Path(path)
     types = types if types is not None else FIELD_TYPES
     driver = driver or ("GPKG" if path.suffix == ".gpkg" else "GeoJSON")
     data, names, masks = _field_arrays(frame, types)
     geoms = frame.geometry.to_numpy()
     wkb = shapely.to_wkb(geoms, output_dimension=2)
     options: dict[str, Any] = {}
+    dataset_options: dict[str, Any] | None = None
+    if driver == "GPKG" and not append:
+        dataset_options = {"VERSION": GPKG_VERSION}
     if driver == "GeoJSON":
         # RFC 7946: WGS84 lon/lat, no crs member, right-hand rule, 6 decimals (~0.1 m).
         options = {"RFC7946": "YES", "COORDINATE_PRECISION": 6, "WRITE_NAME": "NO"}
@@ -138,18 +149,36 @@ def write_layer(
         crs="EPSG:4326",
         append=append,
         layer_options=options or None,
+        dataset_options=dataset_options,
     )
 
 
-def write_events(frame: gpd.GeoDataFrame, path: Path) -> Path:
-    """Write an events frame as .geojson, .gpkg or .csv (chosen by suffix), atomically."""
+def write_events(
+    frame: gpd.GeoDataFrame, path: str | PathLike[str], *, schema: Schema = "kclmap"
+) -> Path:
+    """Write an events frame as .geojson, .gpkg or .csv (chosen by suffix), atomically.
+
+    ``schema="acled"`` writes a CSV in ACLED's current column layout
+    (:func:`geo.datasets.acled.to_acled`), which ``kclmap import`` reads back.
+    """
+    path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in EVENT_SUFFIXES:
         raise InputError(
             f"cannot write events to {str(path)!r}: use a .geojson, .gpkg or .csv file name"
         )
+    if schema not in ("kclmap", "acled"):
+        raise InputError(f"unknown schema {schema!r}: expected 'kclmap' or 'acled'")
+    if schema == "acled" and suffix != ".csv":
+        raise InputError(
+            f"the ACLED layout is a CSV table: write {str(path.with_suffix('.csv'))!r} instead"
+        )
     with atomic_path(path) as tmp:
-        if suffix == ".csv":
+        if schema == "acled":
+            from geo.datasets.acled import to_acled
+
+            to_acled(frame).to_csv(tmp, index=False, encoding="utf-8")
+        elif suffix == ".csv":
             _write_csv(frame, tmp)
         else:
             write_layer(frame[_ordered(frame)], tmp, layer="events")
@@ -157,9 +186,11 @@ def write_events(frame: gpd.GeoDataFrame, path: Path) -> Path:
 
 
 def write_gpkg(
-    layers: Mapping[str, tuple[gpd.GeoDataFrame, Mapping[str, FieldType]]], path: Path
+    layers: Mapping[str, tuple[gpd.GeoDataFrame, Mapping[str, FieldType]]],
+    path: str | PathLike[str],
 ) -> Path:
-    """Write several layers into one GeoPackage, atomically."""
+    """Write several layers into one GeoPackage (version :data:`GPKG_VERSION`), atomically."""
+    path = Path(path)
     with atomic_path(path) as tmp:
         for i, (name, (frame, types)) in enumerate(layers.items()):
             write_layer(frame, tmp, layer=name, types=types, driver="GPKG", append=i > 0)
@@ -196,61 +227,13 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def read_events(path: Path) -> gpd.GeoDataFrame:
-    """Read an events file written by ``kclmap extract`` (and maybe edited by hand).
+def read_events(
+    path: str | PathLike[str], *, format: FormatChoice = "auto", layer: str | None = None
+) -> gpd.GeoDataFrame:
+    """Read an events file: kclmap's own (maybe edited by hand), an ACLED or a UCDP GED table.
 
     Types come back as written (dates as dates, ids as strings). An edited geometry wins over
-    stale ``lat``/``lon`` columns; in a CSV, the ``lat``/``lon`` columns are the geometry.
+    stale ``lat``/``lon`` columns; in a CSV, the ``lat``/``lon`` (or WKT, X/Y) columns are the
+    geometry. :func:`geo.readers.read_table` also returns the notes on how it was read.
     """
-    suffix = path.suffix.lower()
-    if not path.exists():
-        raise InputError(f"events file {str(path)!r} does not exist")
-    if suffix not in EVENT_SUFFIXES:
-        raise InputError(f"{str(path)!r} is not an events file (.geojson, .gpkg or .csv)")
-    if suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-        _check_columns(path, rows[0].keys() if rows else COLUMNS)
-        return frame_records(rows)
-    rows = list(_read_ogr_rows(path))
-    return frame_records(rows)
-
-
-def _read_ogr_rows(path: Path) -> Iterator[dict[str, Any]]:
-    import pyogrio
-
-    try:
-        if path.suffix.lower() in (".geojson", ".json"):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            features = data.get("features") if isinstance(data, dict) else None
-            if features is None:
-                raise InputError(f"{str(path)!r} is not a GeoJSON FeatureCollection")
-            if features:
-                _check_columns(path, (features[0].get("properties") or {}).keys())
-            for feat in features:
-                props = dict(feat.get("properties") or {})
-                geom = feat.get("geometry")
-                if geom and geom.get("type") == "Point":
-                    props["lon"], props["lat"] = geom["coordinates"][:2]
-                yield props
-            return
-        frame = pyogrio.read_dataframe(path, layer="events")
-    except (ValueError, OSError, pyogrio.errors.DataSourceError) as err:
-        raise InputError(f"cannot read events from {str(path)!r}: {err}") from err
-    _check_columns(path, frame.columns)
-    for rec, geom in zip(
-        frame.drop(columns="geometry").to_dict("records"), frame.geometry, strict=True
-    ):
-        if geom is not None and not geom.is_empty:
-            rec["lon"], rec["lat"] = geom.x, geom.y
-        yield rec
-
-
-def _check_columns(path: Path, columns: Any) -> None:
-    required = {"event_id", "type", "event_date"}
-    missing = required - set(columns)
-    if missing:
-        raise InputError(
-            f"{str(path)!r} lacks the column(s) {', '.join(sorted(missing))}: "
-            "is it an events file written by 'kclmap extract'?"
-        )
+    return read_table(path, format=format, layer=layer).frame

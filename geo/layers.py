@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ LAYER_TITLES = {
 
 
 def reference_layers(
-    *, band_km: float = 10.0, line_file: Path | None = None
+    *, band_km: float = 10.0, line_file: str | PathLike[str] | None = None
 ) -> dict[str, gpd.GeoDataFrame]:
     """Every reference layer, keyed by its file name (a user's line file replaces kclmap's)."""
     line = zones.load_line(line_file) if line_file else zones.coordination_line()
@@ -61,12 +62,16 @@ def field_types(frame: gpd.GeoDataFrame) -> dict[str, FieldType]:
 
 
 def write_reference_layers(
-    layers: dict[str, gpd.GeoDataFrame], out_dir: Path, *, gpkg_name: str | None = "zones.gpkg"
+    layers: dict[str, gpd.GeoDataFrame],
+    out_dir: str | PathLike[str],
+    *,
+    gpkg_name: str | None = "zones.gpkg",
 ) -> list[Path]:
     """Write each layer as RFC 7946 GeoJSON, and all of them into one GeoPackage.
 
     ``gpkg_name=None`` skips the GeoPackage (``kclmap build`` writes its own, with events).
     """
+    out_dir = Path(out_dir)
     written = []
     for name, frame in layers.items():
         path = out_dir / f"{name}.geojson"

@@ -38,18 +38,28 @@ FIELD_TYPES: dict[str, FieldType] = dict.fromkeys(COLUMNS, _STR) | {
     "lon": "float",
     "precision_km": "float",
     "confidence": "float",
+    # Columns of tables read from other datasets and of linking (not in every frame).
+    "date_end": "date",
+    "fatalities_low": "int",
+    "fatalities_high": "int",
+    "same_as": "str",
 }
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f"}
 
 
+_NULL_TEXT = frozenset(("", "NaN", "nan", "None", "null", "NaT"))
+
+
 def _is_null(value: object) -> bool:
     if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if isinstance(value, str) and value.strip() in ("", "NaN", "nan", "None", "null", "NaT"):
-        return True
+    if isinstance(value, str):  # the common case (CSV cells): no pandas call
+        return value.strip() in _NULL_TEXT
+    if isinstance(value, float):
+        return math.isnan(value)
+    if isinstance(value, (bool, int)):
+        return False
     try:
         import pandas as pd
 
@@ -58,12 +68,16 @@ def _is_null(value: object) -> bool:
         return False
 
 
-def coerce(column: str, value: object, *, row: int | None = None) -> Any:
-    """Convert one cell to its schema type; unparseable values raise :class:`InputError`."""
+def coerce(column: str, value: object, *, row: int | str | None = None) -> Any:
+    """Convert one cell to its schema type; unparseable values raise :class:`InputError`.
+
+    ``row`` names the cell's row in the message: a number ("row 3", counted as a spreadsheet
+    does, the header being row 1) or a label ("feature 2").
+    """
     kind = FIELD_TYPES.get(column, "str")
     if _is_null(value):
-        return None
-    where = f" in row {row}" if row is not None else ""
+        return "kclmap" if column == "dataset" else None
+    where = f" in row {row}" if isinstance(row, int) else f" in {row}" if row is not None else ""
     try:
         if kind == "date":
             if isinstance(value, datetime):
@@ -138,15 +152,24 @@ def empty_frame() -> gpd.GeoDataFrame:
     return _frame([])
 
 
-def frame_records(rows: Iterable[Mapping[str, Any]]) -> gpd.GeoDataFrame:
+def frame_records(
+    rows: Iterable[Mapping[str, Any]], *, labels: Iterable[int | str] | None = None
+) -> gpd.GeoDataFrame:
     """Build an events frame from loosely typed rows (a file read back), checking each cell.
 
-    Extra columns (added by ``kclmap enrich`` or by hand) are kept after the standard ones.
+    Extra columns (added by ``kclmap enrich``, by hand, or kept from an ACLED/UCDP table) are
+    kept after the standard ones. ``labels`` name the rows in error messages (spreadsheet row
+    numbers for a CSV); by default rows count from 1.
     """
     records = []
     extra: list[str] = []
+    seen: set[str] = set()
+    names = iter(labels) if labels is not None else None
     for i, row in enumerate(rows, start=1):
-        if i == 1:  # columns a user or `kclmap enrich` added are kept, typed where known
-            extra = [c for c in row if c not in COLUMNS and c not in ("geometry", "fid")]
-        records.append({c: coerce(c, row.get(c), row=i) for c in (*COLUMNS, *extra)})
+        for c in row:  # columns a user or `kclmap enrich` added are kept, typed where known
+            if c not in seen and c not in COLUMNS and c not in ("geometry", "fid"):
+                seen.add(c)
+                extra.append(c)
+        label = next(names, i) if names is not None else i
+        records.append({c: coerce(c, row.get(c), row=label) for c in (*COLUMNS, *extra)})
     return _frame(records, extra)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 from functools import cache
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -204,11 +205,12 @@ def coordination_line() -> gpd.GeoDataFrame:
     )
 
 
-def load_line(path: Path) -> gpd.GeoDataFrame:
+def load_line(path: str | PathLike[str]) -> gpd.GeoDataFrame:
     """A user's own coordination line (any vector file with (multi)line features)."""
     import pyogrio
     import shapely
 
+    path = Path(path)
     try:
         frame = pyogrio.read_dataframe(path)
     except Exception as err:

@@ -32,6 +32,19 @@ def _bbox(text: str) -> tuple[float, float, float, float]:
     return (values[0], values[1], values[2], values[3])
 
 
+def _only(text: str) -> frozenset[str]:
+    """``--only map,gpkg``: a comma-separated subset of the build's outputs."""
+    from maps.build import OUTPUTS
+
+    parts = frozenset(p.strip().lower() for p in text.split(",") if p.strip())
+    unknown = sorted(parts - set(OUTPUTS))
+    if unknown or not parts:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected a comma-separated list of {', '.join(OUTPUTS)}"
+        )
+    return parts
+
+
 def configure_build(p: argparse.ArgumentParser) -> None:
     """Arguments of ``kclmap build``."""
     p.add_argument(
@@ -45,8 +58,10 @@ def configure_build(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--events",
         type=Path,
+        action="append",
         metavar="FILE",
-        help="an events file from 'kclmap extract' (edited or not) to map as well",
+        help="an events file to map as well: kclmap's (edited or not), ACLED or UCDP GED; "
+        "repeat for several",
     )
     add_line_options(p)
     p.add_argument(
@@ -70,6 +85,13 @@ def configure_build(p: argparse.ArgumentParser) -> None:
         help="with --around: half-width of the static map (default 50)",
     )
     p.add_argument("--title", default="Security incidents along the Kurdistan Coordination Line")
+    p.add_argument(
+        "--only",
+        type=_only,
+        metavar="PARTS",
+        help="write only these outputs, e.g. 'map' or 'map,gpkg' (geojson, gpkg, map, static, "
+        "snippet, report, stats; default: all)",
+    )
     add_article_options(p)
     add_engine_options(p)
 
@@ -102,18 +124,17 @@ def _online_fill(frame, cache: Path) -> int:  # type: ignore[no-untyped-def]
 
 def run_build(args: argparse.Namespace) -> int:
     """Extract (or read) events and write every output; exit 1 when inputs were skipped."""
-    import pandas as pd
-
+    from geo.datasets import link_sources, overlap_summary
     from geo.engine import check_writable_dir
     from geo.errors import InputError
     from geo.events import Event
-    from geo.gisio import read_events
-    from geo.table import empty_frame, events_to_frame
+    from geo.table import events_to_frame
+    from kclmap.cmd_import import combine, read_noted
     from kclmap.progress import progress_bar
     from maps.build import BuildOptions, build_outputs
     from maps.static_map import around_extent
 
-    if not args.paths and args.events is None:
+    if not args.paths and not args.events:
         raise InputError("nothing to map: give article PATHs, --events FILE, or both")
     if not args.band_km > 0:
         raise InputError(f"--band-km must be positive, got {args.band_km}")
@@ -126,25 +147,25 @@ def run_build(args: argparse.Namespace) -> int:
     check_writable_dir(args.output)
     check_engine_options(args)
     # Everything that can fail on the user's input fails here, before the long extraction.
-    edited = read_events(args.events) if args.events is not None else None
+    tables = [read_noted(path) for path in args.events or []]
     extent = args.bbox
     if args.around:
         from gazetteer import default_gazetteer
 
         place = default_gazetteer().resolve(args.around).place
         extent = around_extent(place.lon, place.lat, args.radius)
-    frames = []
     report = None
     problems = ProblemLog()
+    articles = None
     if args.paths:
         extracted: list[Event] = []
         report = stream_events(args, extracted.extend, problems)
-        frames.append(events_to_frame(extracted))
+        articles = events_to_frame(extracted)
         del extracted
-    if edited is not None:
-        frames.append(edited)
-    events = pd.concat(frames, ignore_index=True) if frames else empty_frame()
-    events = events.drop_duplicates("event_id", keep="last").reset_index(drop=True)
+    events, notes = combine(articles, tables)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    events = link_sources(events)
     if args.online:
         filled = _online_fill(events, Path.home() / ".cache" / "kclmap" / "nominatim.json")
         print(f"online geocoding placed {filled} event(s)", file=sys.stderr)
@@ -155,6 +176,7 @@ def run_build(args: argparse.Namespace) -> int:
         dpi=args.dpi,
         extent=extent,
         title=args.title,
+        only=args.only,
     )
     with progress_bar("building", min_items=1, quiet=args.quiet, unit="steps") as update:
         steps = iter(range(1, 100))
@@ -176,6 +198,14 @@ def run_build(args: argparse.Namespace) -> int:
         + f"; {unplaced} without coordinates",
         file=sys.stderr,
     )
+    datasets = Counter(str(d) for d in events["dataset"])
+    if len(datasets) > 1:
+        print(
+            "datasets: " + ", ".join(f"{n} {d}" for d, n in datasets.most_common()),
+            file=sys.stderr,
+        )
+    for line in overlap_summary(events):
+        print(line, file=sys.stderr)
     for warning in options.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print("files written:\n" + "\n".join(f"  {p}" for p in files), file=sys.stderr)
@@ -194,12 +224,13 @@ def configure_report(p: argparse.ArgumentParser) -> None:
 def run_report(args: argparse.Namespace) -> int:
     """Write one self-contained HTML report for an events file."""
     from geo.analysis import enrich, summary_tables
-    from geo.gisio import atomic_path, read_events
+    from geo.gisio import atomic_path
     from geo.layers import reference_layers
+    from kclmap.cmd_import import read_noted
     from maps.report import report_html
     from maps.static_map import render_static
 
-    events = enrich(read_events(args.events))
+    events = enrich(read_noted(args.events).frame)
     zones = reference_layers()
     html = report_html(
         events,

@@ -74,6 +74,12 @@ def configure(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write events to FILE (.geojson, .gpkg or .csv)",
     )
+    p.add_argument(
+        "--schema",
+        choices=("kclmap", "acled"),
+        default="kclmap",
+        help="column layout of a .csv output (acled: ACLED's, to append to an ACLED table)",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object per event")
     p.add_argument(
         "--problems",
@@ -135,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
     csv_path = problems_path(args)
     if csv_path is not None:
         check_writable_dir(csv_path.parent)
-    sink = EventSink(args.output) if args.output is not None else None
+    sink = EventSink(args.output, schema=args.schema) if args.output is not None else None
     to_stdout = args.json or args.output is None
     problems = ProblemLog()
 

@@ -21,12 +21,42 @@ def configure_geocode(p: argparse.ArgumentParser) -> None:
     p.add_argument("names", nargs="*", metavar="NAME", help="place names to resolve")
     p.add_argument("--file", type=Path, help="read names from FILE, one per line")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p.add_argument("--hint", metavar="GOVERNORATE", help="prefer places in this governorate")
+    _hint_arguments(p)
     p.add_argument(
         "--online",
         action="store_true",
         help="ask OpenStreetMap Nominatim for names the gazetteer lacks (network)",
     )
+
+
+def _hint_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--hint",
+        metavar="GOVERNORATE",
+        help="prefer places in this governorate (any common form: Ninewa, Sala al-Din, Dahuk, "
+        "Babylon, Thi-Qar, or a major city)",
+    )
+    p.add_argument(
+        "--hint-district",
+        metavar="DISTRICT",
+        help="prefer places in this district (qadha), e.g. Tuz, Daquq, Sinjar",
+    )
+
+
+def _check_hints(args: argparse.Namespace) -> None:
+    """Refuse a hint that names no governorate or district (a typo would silently do nothing)."""
+    from gazetteer import default_gazetteer
+    from gazetteer.errors import KclmapError
+
+    gaz = default_gazetteer()
+    if args.hint and gaz.governorate(args.hint) is None:
+        raise KclmapError(
+            f"--hint {args.hint!r} names no Iraqi governorate; use e.g. Ninewa, Kirkuk, Diyala"
+        )
+    if args.hint_district and gaz.district(args.hint_district) is None:
+        raise KclmapError(
+            f"--hint-district {args.hint_district!r} names no Iraqi district; use e.g. Daquq"
+        )
 
 
 def _line(match: Match) -> str:
@@ -58,20 +88,21 @@ def run_geocode(args: argparse.Namespace) -> int:
         names += [ln.strip() for ln in read_text_file(args.file).splitlines() if ln.strip()]
     if not names:
         raise KclmapError("no names given: pass NAME arguments or --file FILE")
+    _check_hints(args)
     gaz = default_gazetteer()
     online = OnlineFallback(CACHE) if args.online else None
     failed = 0
     for name in names:
         try:
             try:
-                match = gaz.resolve(name, hint=args.hint)
+                match = gaz.resolve(name, hint=args.hint, hint_district=args.hint_district)
             except UnknownPlaceError:
                 if online is None:
                     raise
                 match = online.resolve(name)
         except UnknownPlaceError as err:
             failed += 1
-            suggestions = list(gaz.suggest(name)) if isinstance(name, str) else []
+            suggestions = list(dict.fromkeys([*err.suggestions, *gaz.suggest(name)]))[:5]
             if args.json:
                 print(
                     json.dumps(
@@ -84,7 +115,6 @@ def run_geocode(args: argparse.Namespace) -> int:
                     f"{name}\tnot found"
                     + (f" (did you mean: {', '.join(suggestions)})" if suggestions else "")
                 )
-            del err
             continue
         print(json.dumps(match.to_dict(), ensure_ascii=False) if args.json else _line(match))
     sys.stdout.flush()
@@ -95,7 +125,7 @@ def configure_places(p: argparse.ArgumentParser) -> None:
     """Arguments of ``kclmap places``."""
     p.add_argument("file", type=Path, metavar="FILE", help="a text file (UTF-8)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p.add_argument("--hint", metavar="GOVERNORATE", help="prefer places in this governorate")
+    _hint_arguments(p)
 
 
 def run_places(args: argparse.Namespace) -> int:
@@ -103,8 +133,10 @@ def run_places(args: argparse.Namespace) -> int:
     from gazetteer import default_spotter
     from kclmap.textio import read_text_file
 
+    _check_hints(args)
     text = read_text_file(args.file)
-    for m in default_spotter().spot(text, hint=args.hint):
+    spotter = default_spotter()
+    for m in spotter.spot(text, hint=args.hint, hint_district=args.hint_district):
         record = {"text": m.text, "start": m.start, "end": m.end}
         if m.match is not None:
             record |= {k: v for k, v in m.match.to_dict().items() if k != "query"}

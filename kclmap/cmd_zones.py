@@ -67,7 +67,9 @@ def run_zones(args: argparse.Namespace) -> int:
 
 def configure_enrich(p: argparse.ArgumentParser) -> None:
     """Arguments of ``kclmap enrich``."""
-    p.add_argument("events", type=Path, metavar="EVENTS", help="events file from kclmap extract")
+    p.add_argument(
+        "events", type=Path, metavar="EVENTS", help="events file: kclmap's, ACLED or UCDP GED"
+    )
     p.add_argument(
         "-o",
         "--output",
@@ -135,7 +137,8 @@ def run_enrich(args: argparse.Namespace) -> int:
     from geo import zones
     from geo.analysis import enrich
     from geo.engine.parquet import is_parquet, read_parquet_events, write_parquet_events
-    from geo.gisio import read_events, write_events
+    from geo.gisio import write_events
+    from kclmap.cmd_import import read_noted
 
     _check_enrich_paths(args)
     zones_ = _zones(args)
@@ -151,10 +154,18 @@ def run_enrich(args: argparse.Namespace) -> int:
             )
         print(f"wrote {rows} enriched event(s) to {args.output}", file=sys.stderr)
         return 0
-    events = (
-        read_parquet_events(args.events) if is_parquet(args.events) else read_events(args.events)
-    )
+    if is_parquet(args.events):
+        events = read_parquet_events(args.events)
+    else:
+        events = read_noted(args.events).frame
     enriched = enrich(events, zones_=zones_)
+    if "dataset" in enriched.columns and enriched["dataset"].nunique() > 1:
+        # a file holding several sources: link them too
+        from geo.datasets import link_sources, overlap_summary
+
+        enriched = link_sources(enriched)
+        for line in overlap_summary(enriched):
+            print(line, file=sys.stderr)
     if is_parquet(args.output):
         write_parquet_events(enriched, args.output)
     else:
@@ -178,9 +189,9 @@ def configure_stats(p: argparse.ArgumentParser) -> None:
 def run_stats(args: argparse.Namespace) -> int:
     """Print counts by district x type x month and by distance band."""
     from geo.analysis import enrich, summary_tables
-    from geo.gisio import read_events
+    from kclmap.cmd_import import read_noted
 
-    events = read_events(args.events)
+    events = read_noted(args.events).frame
     if "side" not in events.columns:
         events = enrich(events, zones_=_zones(args))
     tables = summary_tables(events)

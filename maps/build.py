@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo.analysis import Zones, enrich, summary_tables
+from geo.datasets import overlap_summary
 from geo.gisio import atomic_path, write_events, write_gpkg
 from geo.layers import field_types, reference_layers, write_reference_layers
 from geo.table import FIELD_TYPES
@@ -22,7 +24,10 @@ from maps.static_map import Extent, render_static, save_figure
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["BuildOptions", "build_outputs"]
+__all__ = ["OUTPUTS", "BuildOptions", "build_outputs"]
+
+# The parts ``kclmap build --only`` can pick, in the order they are written.
+OUTPUTS = ("geojson", "gpkg", "map", "static", "snippet", "report", "stats")
 
 Step = Callable[[str], None]
 
@@ -38,12 +43,23 @@ class BuildOptions:
     extent: Extent | None = None
     title: str = "Security incidents along the Kurdistan Coordination Line"
     warnings: list[str] = field(default_factory=list)
+    only: frozenset[str] | None = None  # a subset of OUTPUTS; None writes everything
+
+    def wants(self, part: str) -> bool:
+        """True when ``part`` (one of ``OUTPUTS``) is to be written."""
+        return self.only is None or part in self.only
 
 
 def build_outputs(
-    events: gpd.GeoDataFrame, out_dir: Path, options: BuildOptions, *, step: Step | None = None
+    events: gpd.GeoDataFrame,
+    out_dir: str | PathLike[str],
+    options: BuildOptions | None = None,
+    *,
+    step: Step | None = None,
 ) -> list[Path]:
     """Map, GIS files, images, snippet and report for ``events``; return the files written."""
+    out_dir = Path(out_dir)
+    options = options if options is not None else BuildOptions()
     say = step or (lambda _msg: None)
     out_dir.mkdir(parents=True, exist_ok=True)
     say("reference layers")
@@ -59,49 +75,64 @@ def build_outputs(
     enriched = enrich(events, zones_=z)
     written: list[Path] = []
 
-    say("GeoJSON and QGIS styles")
-    written.append(write_events(enriched, out_dir / "events.geojson"))
-    written.append(write_qml("events", out_dir / "events.qml"))
-    # The layers also go into kclmap.gpkg below, with the events: no zones.gpkg here.
-    for path in write_reference_layers(zones, out_dir, gpkg_name=None):
-        written += [path, write_qml(path.stem, path.with_suffix(".qml"))]
-    say("GeoPackage")
-    layers = {"events": (enriched, FIELD_TYPES)} | {
-        n: (f, field_types(f)) for n, f in zones.items()
-    }
-    gpkg = out_dir / "kclmap.gpkg"
-    with atomic_path(gpkg) as tmp:
-        write_gpkg(layers, tmp)
-        store_styles(tmp, list(layers))
-    written.append(gpkg)
+    if options.wants("geojson"):
+        say("GeoJSON and QGIS styles")
+        written.append(write_events(enriched, out_dir / "events.geojson"))
+        written.append(write_qml("events", out_dir / "events.qml"))
+        # The layers also go into kclmap.gpkg below, with the events: no zones.gpkg here.
+        for path in write_reference_layers(zones, out_dir, gpkg_name=None):
+            written += [path, write_qml(path.stem, path.with_suffix(".qml"))]
+    if options.wants("gpkg"):
+        say("GeoPackage")
+        layers = {"events": (enriched, FIELD_TYPES)} | {
+            n: (f, field_types(f)) for n, f in zones.items()
+        }
+        gpkg = out_dir / "kclmap.gpkg"
+        with atomic_path(gpkg) as tmp:
+            write_gpkg(layers, tmp)
+            store_styles(tmp, list(layers))
+        written.append(gpkg)
 
-    say("interactive map")
-    missing = save_map(
-        build_map(enriched, zones=zones, title=options.title), out_dir / "map.html", cdn=options.cdn
-    )
-    if missing:
-        options.warnings.append("not inlined (need network): " + ", ".join(missing))
-    written.append(out_dir / "map.html")
+    if options.wants("map"):
+        say("interactive map")
+        missing = save_map(
+            build_map(enriched, zones=zones, title=options.title),
+            out_dir / "map.html",
+            cdn=options.cdn,
+        )
+        if missing:
+            options.warnings.append("not inlined (need network): " + ", ".join(missing))
+        written.append(out_dir / "map.html")
 
-    say("static map")
-    figure = render_static(enriched, zones, title=options.title, extent=options.extent)
-    for name in ("map.png", "map.svg"):
-        written.append(save_figure(figure, out_dir / name, dpi=options.dpi))
+    figure = None
+    if options.wants("static") or options.wants("report"):
+        say("static map")
+        figure = render_static(enriched, zones, title=options.title, extent=options.extent)
+    if figure is not None and options.wants("static"):
+        for name in ("map.png", "map.svg"):
+            written.append(save_figure(figure, out_dir / name, dpi=options.dpi))
 
-    say("snippet and report")
-    with atomic_path(out_dir / "snippet.html") as tmp:
-        tmp.write_text(snippet_html("map.html", title=options.title), encoding="utf-8")
-    written.append(out_dir / "snippet.html")
+    if options.wants("snippet"):
+        say("snippet")
+        with atomic_path(out_dir / "snippet.html") as tmp:
+            tmp.write_text(snippet_html("map.html", title=options.title), encoding="utf-8")
+        written.append(out_dir / "snippet.html")
+    if not (options.wants("report") or options.wants("stats")):
+        return written
+    say("report and counts")
     tables = summary_tables(enriched)
-    with atomic_path(out_dir / "report.html") as tmp:
-        tmp.write_text(
-            report_html(enriched, tables, map_figure=figure, title=options.title), encoding="utf-8"
-        )
-    written.append(out_dir / "report.html")
-    with atomic_path(out_dir / "stats.json") as tmp:
-        tmp.write_text(
-            json.dumps({k: v.to_dict("records") for k, v in tables.items()}, default=str, indent=1),
-            encoding="utf-8",
-        )
-    written.append(out_dir / "stats.json")
+    if figure is not None and options.wants("report"):
+        with atomic_path(out_dir / "report.html") as tmp:
+            tmp.write_text(
+                report_html(enriched, tables, map_figure=figure, title=options.title),
+                encoding="utf-8",
+            )
+        written.append(out_dir / "report.html")
+    if options.wants("stats"):
+        stats: dict[str, object] = {k: v.to_dict("records") for k, v in tables.items()}
+        if "same_as" in enriched.columns:  # events of several datasets, linked by link_sources
+            stats["cross_source"] = overlap_summary(enriched)
+        with atomic_path(out_dir / "stats.json") as tmp:
+            tmp.write_text(json.dumps(stats, default=str, indent=1), encoding="utf-8")
+        written.append(out_dir / "stats.json")
     return written

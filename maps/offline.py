@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
+from os import PathLike
 from typing import TYPE_CHECKING
 
 from geo.gisio import atomic_path
@@ -78,7 +78,7 @@ def render_html(m: folium.Map, *, cdn: bool = False) -> tuple[str, list[str]]:
     return inline_assets(html)
 
 
-def save_map(m: folium.Map, path: Path, *, cdn: bool = False) -> list[str]:
+def save_map(m: folium.Map, path: str | PathLike[str], *, cdn: bool = False) -> list[str]:
     """Write the map atomically; return the asset URLs that could not be inlined."""
     html, missing = render_html(m, cdn=cdn)
     with atomic_path(path) as tmp:

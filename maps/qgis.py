@@ -1,18 +1,22 @@
 """QGIS styles that match the HTML map: ``.qml`` files and a GeoPackage ``layer_styles`` table.
 
-The events style turns on QGIS's temporal controller over ``event_date`` (a real Date field).
+The events style turns on QGIS's temporal controller over ``event_date`` (a real Date field)
+and draws events of ACLED and UCDP in their type's colour with a shape of their own;
+every other layer gets a style made for it (the coordination centres a square marker of their
+own, with no type categories and no dates they do not have).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
+from os import PathLike
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from maps.style import LINE_STYLE, REFERENCE_STYLES, TYPE_COLOURS
 
-__all__ = ["layer_qml", "store_styles", "write_qml"]
+__all__ = ["DATASET_SHAPES", "layer_qml", "store_styles", "write_qml"]
 
 
 def _rgba(hex_colour: str, alpha: float = 1.0) -> str:
@@ -21,16 +25,60 @@ def _rgba(hex_colour: str, alpha: float = 1.0) -> str:
     return f"{r},{g},{b},{round(alpha * 255)}"
 
 
-def _marker(colour: str, size: float = 3.0) -> str:
+# Events of other datasets keep their type's colour but change shape (kclmap: circle).
+DATASET_SHAPES = {"acled": "square", "ucdp": "triangle"}
+_SHAPE_EXPRESSION = (
+    "CASE "
+    + " ".join(f"WHEN \"dataset\" = '{d}' THEN '{shape}'" for d, shape in DATASET_SHAPES.items())
+    + " ELSE 'circle' END"
+)
+
+
+def _marker(
+    colour: str,
+    size: float = 3.0,
+    *,
+    shape: str = "circle",
+    outline: str = "#232323",
+    shape_expression: str | None = None,
+) -> str:
+    defined = ""
+    if shape_expression is not None:  # QGIS data-defined property "name": the marker shape
+        defined = (
+            '<data_defined_properties><Option type="Map">'
+            '<Option name="name" type="QString" value=""/>'
+            '<Option name="properties" type="Map"><Option name="name" type="Map">'
+            '<Option name="active" type="bool" value="true"/>'
+            f'<Option name="expression" type="QString" value={quoteattr(shape_expression)}/>'
+            '<Option name="type" type="int" value="3"/>'
+            "</Option></Option>"
+            '<Option name="type" type="QString" value="collection"/>'
+            "</Option></data_defined_properties>"
+        )
     return (
         '<symbol type="marker" name="{n}" alpha="1" clip_to_extent="1" force_rhr="0">'
         '<layer class="SimpleMarker" pass="0" enabled="1" locked="0"><Option type="Map">'
         f'<Option name="color" type="QString" value="{_rgba(colour)}"/>'
-        '<Option name="name" type="QString" value="circle"/>'
-        '<Option name="outline_color" type="QString" value="35,35,35,255"/>'
+        f'<Option name="name" type="QString" value="{shape}"/>'
+        f'<Option name="outline_color" type="QString" value="{_rgba(outline)}"/>'
         '<Option name="outline_width" type="QString" value="0.3"/>'
         f'<Option name="size" type="QString" value="{size}"/>'
-        "</Option></layer></symbol>"
+        f"</Option>{defined}</layer></symbol>"
+    )
+
+
+def _centres_qml() -> str:
+    """Coordination centres: one square marker each (they have no type and no date)."""
+    style = REFERENCE_STYLES["coordination_centres"]
+    symbol = _marker(
+        str(style["fillColor"]), 4.0, shape="square", outline=str(style["color"])
+    ).replace("{n}", "0")
+    return (
+        "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>"
+        '<qgis version="3.22.0" styleCategories="Symbology">'
+        '<renderer-v2 type="singleSymbol" symbollevels="0" forceraster="0" enableorderby="0">'
+        f"<symbols>{symbol}</symbols></renderer-v2>"
+        "<layerGeometryType>0</layerGeometryType></qgis>"
     )
 
 
@@ -44,7 +92,8 @@ def _events_qml() -> str:
             f'<category symbol="{i}" value={quoteattr(value)} '
             f'label={quoteattr(value.title())} render="true"/>'
         )
-        symbols.append(_marker(colour).replace("{n}", str(i)))
+        marker = _marker(colour, shape_expression=_SHAPE_EXPRESSION)
+        symbols.append(marker.replace("{n}", str(i)))
     return (
         "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>"
         '<qgis version="3.28.0" styleCategories="Symbology|Temporal|Labeling">'
@@ -98,17 +147,18 @@ def layer_qml(name: str) -> str:
     if name == "coordination_line":
         return _fill_qml(dict(LINE_STYLE), geometry_type=1)
     if name == "coordination_centres":
-        return _events_qml().replace('attr="type"', 'attr="kind"')
+        return _centres_qml()
     return _fill_qml(dict(REFERENCE_STYLES.get(name, {"color": "#333333"})))
 
 
-def write_qml(name: str, path: Path) -> Path:
+def write_qml(name: str, path: str | PathLike[str]) -> Path:
     """Write the ``.qml`` style of layer ``name`` to ``path``."""
+    path = Path(path)
     path.write_text(layer_qml(name), encoding="utf-8")
     return path
 
 
-def store_styles(gpkg: Path, layers: list[str]) -> None:
+def store_styles(gpkg: str | PathLike[str], layers: list[str]) -> None:
     """Store each layer's style as its default in the GeoPackage's ``layer_styles`` table.
 
     This is where QGIS looks when a GeoPackage layer is opened.
@@ -120,7 +170,9 @@ def store_styles(gpkg: Path, layers: list[str]) -> None:
             "f_table_catalog TEXT(256), f_table_schema TEXT(256), f_table_name TEXT(256), "
             "f_geometry_column TEXT(256), styleName TEXT(30), styleQML TEXT, styleSLD TEXT, "
             "useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30), "
-            "update_time DATETIME DEFAULT CURRENT_TIMESTAMP)"
+            # ISO 8601 with T and Z, as GeoPackage DATETIME wants (GDAL warns on the SQLite
+            # CURRENT_TIMESTAMP form "2022-01-01 10:00:00").
+            "update_time DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"
         )
         con.execute(
             "INSERT OR REPLACE INTO gpkg_contents (table_name, data_type, identifier, "

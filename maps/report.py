@@ -54,34 +54,58 @@ def _png_data_uri(fig: Figure, dpi: int = 110) -> str:
 
 
 def monthly_chart(by_month: pd.DataFrame) -> Figure:
-    """Events per month, stacked by type (matplotlib)."""
+    """Events per month, stacked by type, on a continuous time axis (empty months show as gaps).
+
+    ``by_month`` has ``month`` (``YYYY-MM``), ``type`` and ``events``; months missing from it
+    between the first and the last are drawn as zero, so the time axis never jumps.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
+    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
+    import pandas as pd
+    from matplotlib.ticker import MaxNLocator
 
     fig, ax = plt.subplots(figsize=(9, 3.2), layout="constrained")
-    if len(by_month):
-        table = by_month.pivot_table(
+    months = by_month[by_month["month"].astype(str).str.match(r"^\d{4}-\d{2}$")]
+    if len(months):
+        table = months.pivot_table(
             index="month", columns="type", values="events", aggfunc="sum", fill_value=0
-        ).sort_index()
+        )
+        periods = pd.PeriodIndex(table.index, freq="M")
+        full = pd.period_range(periods.min(), periods.max(), freq="M")
+        table.index = periods
+        table = table.reindex(full, fill_value=0)
+        x = full.to_timestamp(how="start")
+        width = 25 if len(full) < 240 else 20
         bottom = None
         for kind in table.columns:
+            if not table[kind].any():
+                continue
             ax.bar(
-                table.index,
-                table[kind],
+                x,
+                table[kind].to_numpy(),
+                width=width,
+                align="edge",
                 bottom=bottom,
                 label=kind,
                 color=TYPE_COLOURS.get(kind, "#636363"),
             )
-            bottom = table[kind] if bottom is None else bottom + table[kind]
+            values = table[kind].to_numpy()
+            bottom = values if bottom is None else bottom + values
+        locator = mdates.AutoDateLocator(minticks=4, maxticks=12)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.set_xlim(
+            float(mdates.date2num(x[0] - pd.Timedelta(days=15))),
+            float(mdates.date2num(x[-1] + pd.Timedelta(days=45))),
+        )
         ax.legend(fontsize=8, ncols=4)
-        ax.tick_params(axis="x", rotation=60, labelsize=8)
-    from matplotlib.ticker import MaxNLocator
-
+        ax.tick_params(axis="x", labelsize=8)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("events")
-    ax.set_title("Events per month", fontsize=11)
+    ax.set_title("Events per month (statistics and history not included)", fontsize=11)
     return fig
 
 
@@ -94,6 +118,24 @@ def _table(frame: pd.DataFrame) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _apart(tables: dict[str, pd.DataFrame]) -> str:
+    """The note on statistics and history listed apart ("" when there are none)."""
+    aggregates = len(tables.get("aggregates", ()))
+    history = int(tables["background"]["records"].sum()) if "background" in tables else 0
+    parts = [
+        f"{n} {label}"
+        for n, label in ((aggregates, "statistics"), (history, "history records"))
+        if n
+    ]
+    return f", plus {' and '.join(parts)} listed apart" if parts else ""
+
+
+def _section(title: str, frame: pd.DataFrame | None) -> str:
+    if frame is None or not len(frame):
+        return ""
+    return f"<h2>{html.escape(title)}</h2>{_table(frame)}"
+
+
 def report_html(
     events: gpd.GeoDataFrame,
     tables: dict[str, pd.DataFrame],
@@ -103,8 +145,12 @@ def report_html(
     map_link: str | None = "map.html",
 ) -> str:
     """The report as one HTML string: every article-derived value is escaped."""
+    from geo.analysis import event_kind
+
+    kind = event_kind(events)
     rows = []
-    for ev in events.sort_values("event_date", na_position="last").itertuples(index=False):
+    only_events = events[(kind == "event").to_numpy()]
+    for ev in only_events.sort_values("event_date", na_position="last").itertuples(index=False):
         colour = TYPE_COLOURS.get(
             "operation_joint" if ev.type == "operation" and ev.joint is True else str(ev.type),
             "#636363",
@@ -147,15 +193,26 @@ def report_html(
         f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"
         f"<h1>{html.escape(title)}</h1>"
-        f"<p>{len(events)} events from the articles below; generated {date.today().isoformat()}"
-        " by kclmap. Places marked as areas are uncertain to their radius; the coordination line"
-        " and gap band are approximations.</p>"
+        f"<p>{len(only_events)} events from the articles below"
+        f"{_apart(tables)}; generated {date.today().isoformat()} by kclmap. Places marked as"
+        " areas are uncertain to their radius; the coordination line and gap band are"
+        " approximations.</p>"
         f"{link}<img alt='Map of the events' src='{_png_data_uri(map_figure)}'>"
         f"<h2>Events per month</h2><img alt='Events per month' src='{_png_data_uri(chart)}'>"
         f"<h2>Counts by district and type</h2>{_table(counts)}"
-        f"<h2>Counts by distance from the line</h2>{_table(tables['by_distance_band'])}"
+        f"<h2>Counts by distance from the line</h2><p>Only events placed within 15 km are put"
+        " in a distance band; the others are counted as uncertain.</p>"
+        f"{_table(tables['by_distance_band'])}"
         f"<h2>Events and their evidence</h2>{events_table}"
-        f"<footer>{ATTRIBUTION_HTML}</footer></body></html>"
+        + _section(
+            "Statistics reported in the articles (not counted as events)",
+            tables.get("aggregates"),
+        )
+        + _section(
+            "History more than a year before its article (not counted as events)",
+            tables.get("background"),
+        )
+        + f"<footer>{ATTRIBUTION_HTML}</footer></body></html>"
     )
 
 

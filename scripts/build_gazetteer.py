@@ -30,6 +30,62 @@ csv.field_size_limit(10**7)
 
 TO_UTM = Transformer.from_crs("EPSG:4326", "EPSG:32638", always_xy=True)
 SETTLEMENT_KM = {"city": 5.0, "town": 3.0, "village": 1.0, "neighbourhood": 1.5, "airfield": 2.0}
+# Radius of the built-up area around a city's point, by population: a settlement point closer
+# than this is a quarter of the city (Mosul's al-Zuhur, Kirkuk's Rahimawa).
+URBAN_KM = ((1_000_000, 12.0), (300_000, 8.0), (100_000, 4.0))
+# Words in an alternate name that say the place is the seat of an admin unit ("Amirli Subdistrict").
+UNIT_WORDS = ("subdistrict", "sub-district", "nahiyah", "nahiya", "nahiyat", "qada", "district")
+WIKIMOD = "wikipedia_iraq_conflict_map_places.tsv"
+WIKIMOD_SOURCE = "wikipedia-iraq-conflict-map"  # CC BY-SA 4.0: its own credited layer
+# The module's kinds -> gazetteer kinds ("area" rows are front-line labels, not places).
+WIKIMOD_KIND = {
+    "settlement": "village",
+    "airfield": "airfield",
+    "military_or_facility": "base",
+    "facility": "site",
+    "industrial": "site",
+    "site": "site",
+    "oil_gas": "oilfield",
+    "border_crossing": "crossing",
+    "bridge": "bridge",
+    "dam": "dam",
+    "camp": "camp",
+    "hill_or_mountain": "mountain",
+    "wadi": "valley",
+    "port": "port",
+}
+# Radius in km for a feature point (an editor's placement of the feature, not its extent).
+FEATURE_KM = {
+    "airfield": 2.0,
+    "base": 2.0,
+    "site": 1.0,
+    "oilfield": 10.0,
+    "crossing": 1.0,
+    "bridge": 0.5,
+    "dam": 3.0,
+    "camp": 2.0,
+    "mountain": 3.0,
+    "range": 20.0,
+    "pass": 2.0,
+    "valley": 50.0,
+    "port": 2.0,
+}
+# Words that alone say nothing about which place is meant ("Military base", "Brigade 30").
+GENERIC_LABEL = frozenset(
+    "military militia shia pkk building brigade fuel depot cement plant tile gypsum thermal "
+    "station power storage munitions outpost post hospital university college warehouses "
+    "prison th nd rd st".split()
+)
+# GeoNames terrain feature codes -> kinds.
+TERRAIN_KIND = {
+    "T.MT": "mountain",
+    "T.PK": "mountain",
+    "T.HLL": "mountain",
+    "T.HLLS": "mountain",
+    "T.MTS": "range",
+    "T.PASS": "pass",
+    "H.WLL": "site",
+}
 KIND_PRIOR = {
     "governorate": 0.90,
     "city": 0.85,
@@ -44,6 +100,10 @@ KIND_PRIOR = {
     "lake": 0.60,
     "subdistrict": 0.55,
     "crossing": 0.55,
+    "oilfield": 0.50,
+    "bridge": 0.45,
+    "port": 0.45,
+    "pass": 0.45,
     "site": 0.50,
     "valley": 0.50,
     "airfield": 0.45,
@@ -64,6 +124,7 @@ COLUMNS = [
     "population",
     "importance",
     "source",
+    "city",
 ]
 
 
@@ -277,6 +338,265 @@ def features(b: Builder, geoms: dict[str, shapely.Geometry]) -> None:
         )
 
 
+def _split_names(value: str) -> list[str]:
+    return [n for n in value.split("|") if n.strip()]
+
+
+def _is_generic(name: str) -> bool:
+    """True when a label is only generic words and numbers ("Military base", "Brigade 30")."""
+    from gazetteer.normalize import KIND_WORDS
+
+    words = spot_key(name).split()
+    return all(w.isdigit() or w in GENERIC_LABEL or w in KIND_WORDS for w in words)
+
+
+def wikipedia_places(b: Builder, merged: dict[str, str]) -> int:
+    """The conflict-map places (Wikipedia module, CC BY-SA 4.0), as their own credited layer.
+
+    A mark that repeats a gazetteer place of the same kind (within 1.5 km, or within 5 km
+    with a near-identical name: the file's ``near_gazetteer_*`` columns) adds its spellings to
+    that place, whose ``source`` then also credits the layer; every other mark is a new place.
+    Returns the number of new places.
+    """
+    added = 0
+    for r in read_tsv(WIKIMOD):
+        kind = WIKIMOD_KIND.get(r["kind"])
+        if kind is None or _is_generic(r["name"]):
+            continue
+        names = [r["name"], *_split_names(r["alternatenames"])]
+        if r["wiki_link"] and "(" not in r["wiki_link"]:
+            names.append(r["wiki_link"].replace("_", " "))
+        if r["id"] in merged:
+            b.add_names(b.by_id[merged[r["id"]]], names)
+            continue
+        target = (
+            b.by_id.get(r["near_gazetteer_id"]) if r["in_existing_gazetteer"] == "yes" else None
+        )
+        if target is not None:
+            km, sim = float(r["near_gazetteer_km"] or 99), float(r["name_similarity"] or 0)
+            other = str(b.places[target]["kind"])
+            same_kind = (kind == "village" and other in SETTLEMENT_KM and other != "airfield") or (
+                {kind, other} <= {"airfield", "base"} or kind == other
+            )
+            if same_kind and (km <= 1.5 or (sim >= 0.9 and km <= 5.0)):
+                b.add_names(target, names)
+                if WIKIMOD_SOURCE not in str(b.places[target]["source"]):
+                    b.places[target]["source"] = f"{b.places[target]['source']};{WIKIMOD_SOURCE}"
+                continue
+        b.add(
+            {
+                "id": r["id"],
+                "name": r["name"],
+                "kind": kind,
+                "lat": float(r["lat"]),
+                "lon": float(r["lon"]),
+                "admin1": r["cod_adm1_pcode"],
+                "admin2": r["cod_adm2_pcode"],
+                "admin3": r["cod_adm3_pcode"],
+                "geonames_id": "",
+                "precision_km": SETTLEMENT_KM.get(kind) or FEATURE_KM[kind],
+                "population": 0,
+                "importance": importance(kind, 0),
+                "source": WIKIMOD_SOURCE,
+            },
+            names[1:],
+        )
+        added += 1
+    return added
+
+
+def terrain(b: Builder, merged: dict[str, str]) -> None:
+    """GeoNames terrain records (ranges, mountains, hills, a pass): one place each.
+
+    Records listed in ``shapes.csv`` as part of a curated feature (``merged``: GeoNames id ->
+    feature id) give that feature their names instead of becoming a second place.
+    """
+    for r in read_tsv("geonames_pages_iq_terrain.tsv"):
+        gid = f"gn:{r['geonameid']}"
+        names = [r["name"], *_split_names(r["alternatenames"])]
+        if gid in merged:
+            b.add_names(b.by_id[merged[gid]], names)
+            continue
+        kind = TERRAIN_KIND[r["feature_code"]]
+        b.add(
+            {
+                "id": gid,
+                "name": r["name"],
+                "kind": kind,
+                "lat": float(r["lat"]),
+                "lon": float(r["lon"]),
+                "admin1": r["cod_adm1_pcode"],
+                "admin2": r["cod_adm2_pcode"],
+                "admin3": r["cod_adm3_pcode"],
+                "geonames_id": r["geonameid"],
+                "precision_km": FEATURE_KM[kind],
+                "population": 0,
+                "importance": importance(kind, 0),
+                "source": "geonames-pages",
+            },
+            names[1:],
+        )
+
+
+def _names_by_place(b: Builder) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for idx, name in b.names:
+        out.setdefault(idx, []).append(name)
+    return out
+
+
+def seat_towns(b: Builder) -> int:
+    """Promote the village that is the seat of an admin unit to a town (Jalawla, Amerli...).
+
+    A seat is a settlement inside an OCHA district or sub-district whose name is a spelling of
+    the unit's (vowel-folded similarity >= 0.8, or >= 0.6 with the same skeleton), or one whose alternate names
+    call it a unit ("Amirli Subdistrict"). A unit has one seat: none is promoted when a town or
+    city there already bears the name; among several villages, the most populous, then the one
+    nearest the unit's anchor point. Returns the number promoted.
+    """
+    from rapidfuzz import fuzz
+
+    from gazetteer.normalize import vowel_key
+
+    names = _names_by_place(b)
+    units: dict[str, tuple[str, str, float, float]] = {}
+    for row in b.places:
+        if row["kind"] in ("district", "subdistrict"):
+            code = str(row["id"]).removeprefix("ocha:")
+            unit = str(row["name"]).removeprefix("Markaz ")
+            units[code] = (
+                fuzzy_key(unit),
+                vowel_key(light_key(unit)),
+                float(row["lon"]),  # type: ignore[arg-type]
+                float(row["lat"]),  # type: ignore[arg-type]
+            )
+
+    def bears(idx: int, unit: tuple[str, str, float, float]) -> bool:
+        # Short skeletons collide ("Asyud" ~ "Saadiya": s-d), so the spelling must be close.
+        for n in names.get(idx, []):
+            sim = fuzz.ratio(vowel_key(light_key(n)), unit[1])
+            if sim >= 80 or (sim >= 60 and fuzzy_key(n) == unit[0]):
+                return True
+        return False
+
+    seats: dict[str, list[int]] = {}
+    promote: set[int] = set()
+    for idx, row in enumerate(b.places):
+        if row["kind"] not in ("village", "town", "city"):
+            continue
+        if row["kind"] == "village" and str(row["source"]).split(";")[0].endswith(":abandoned"):
+            continue
+        if row["kind"] == "village" and any(
+            w in n.lower() for n in names.get(idx, []) for w in UNIT_WORDS
+        ):
+            promote.add(idx)
+        for code in (row["admin3"], row["admin2"]):
+            unit = units.get(str(code))
+            if unit is not None and bears(idx, unit):
+                seats.setdefault(str(code), []).append(idx)
+    for code, members in seats.items():
+        if any(b.places[i]["kind"] != "village" for i in members):
+            continue
+        lon, lat = units[code][2], units[code][3]
+        promote.add(
+            min(
+                members,
+                key=lambda i: (
+                    -int(b.places[i]["population"]),  # type: ignore[call-overload]
+                    math.hypot(
+                        float(b.places[i]["lon"]) - lon,  # type: ignore[arg-type]
+                        float(b.places[i]["lat"]) - lat,  # type: ignore[arg-type]
+                    ),
+                ),
+            )
+        )
+    for idx in promote:
+        row = b.places[idx]
+        row["kind"] = "town"
+        row["precision_km"] = SETTLEMENT_KM["town"]
+        row["importance"] = importance("town", int(row["population"]))  # type: ignore[call-overload]
+    return len(promote)
+
+
+def urban_km(population: int) -> float:
+    """Radius of a city's built-up area from its population (see ``URBAN_KM``)."""
+    return next((km for pop, km in URBAN_KM if population >= pop), 0.0)
+
+
+def quarters(b: Builder) -> int:
+    """Mark neighbourhoods and settlement points inside a city's built-up area as its quarters.
+
+    Applies to the neighbourhood records and to the conflict map's new settlement marks; sets
+    ``kind`` = neighbourhood and ``city`` = the city's name; returns how many.
+    """
+    cities = [
+        row
+        for row in b.places
+        if row["kind"] == "city" and urban_km(int(row["population"])) > 0  # type: ignore[call-overload]
+    ]
+    xy = {id(c): TO_UTM.transform(c["lon"], c["lat"]) for c in cities}
+    found = 0
+    for row in b.places:
+        # Only quarter-like records: neighbourhoods, and new conflict-map marks (GeoNames
+        # villages at a city's edge stay villages).
+        if not (
+            row["kind"] == "neighbourhood"
+            or (row["kind"] == "village" and row["source"] == WIKIMOD_SOURCE)
+        ):
+            continue
+        x, y = TO_UTM.transform(row["lon"], row["lat"])
+        best, best_d = None, math.inf
+        for c in cities:
+            cx, cy = xy[id(c)]
+            d = math.hypot(x - cx, y - cy) / 1000
+            if d <= urban_km(int(c["population"])) and d < best_d:  # type: ignore[call-overload]
+                best, best_d = c, d
+        if best is None:
+            continue
+        if row["kind"] == "village" and int(row["population"]) >= 5000:  # type: ignore[call-overload]
+            continue  # a town swallowed by the city keeps its own kind
+        row["kind"] = "neighbourhood"
+        row["precision_km"] = SETTLEMENT_KM["neighbourhood"]
+        row["importance"] = importance("neighbourhood", 0)
+        row["city"] = best["name"]
+        found += 1
+    return found
+
+
+def shapes(b: Builder) -> list[dict]:
+    """Lines for long features from ``gazetteer/data/shapes.csv`` (ordered vertex places)."""
+    out = []
+    with (OUT / "shapes.csv").open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            coords = []
+            for vid in filter(None, r["vertices"].split("|")):
+                if vid.startswith("gn:") and vid not in b.by_id:
+                    row = next(
+                        t
+                        for t in read_tsv("geonames_pages_iq_terrain.tsv")
+                        if t["geonameid"] == vid[3:]
+                    )
+                    coords.append((float(row["lon"]), float(row["lat"])))
+                elif vid.startswith("wikimod-") and vid not in b.by_id:
+                    row = next(t for t in read_tsv(WIKIMOD) if t["id"] == vid)
+                    coords.append((float(row["lon"]), float(row["lat"])))
+                else:
+                    place = b.places[b.by_id[vid]]
+                    coords.append((float(place["lon"]), float(place["lat"])))  # type: ignore[arg-type]
+            if len(coords) < 2:
+                continue
+            line = shapely.LineString(coords)
+            props = {k: r[k] for k in ("id", "name", "vertices", "source")}
+            out.append({"type": "Feature", "properties": props, "geometry": mapping(line)})
+    return out
+
+
+def shape_merges() -> dict[str, str]:
+    """Records that ``shapes.csv`` folds into a feature (record id -> feature id)."""
+    with (OUT / "shapes.csv").open(encoding="utf-8", newline="") as fh:
+        return {m: r["id"] for r in csv.DictReader(fh) for m in r["merge"].split("|") if m}
+
+
 def regions(b: Builder, geoms: dict[str, shapely.Geometry]) -> list[dict]:
     """Regions composed of OCHA units (``gazetteer/data/regions.csv``), as places and polygons."""
     out = []
@@ -327,6 +647,42 @@ def common_words() -> set[str]:
     return {w for w in top_n_list("en", 30000) if w.isalpha()}
 
 
+def write_answers() -> int:
+    """Resolve every known name once (no context) and store the answers (see answers.py)."""
+    from gazetteer.answers import ALTERNATIVES, Answer, aliases_digest, encode_answer
+    from gazetteer.errors import UnknownPlaceError
+    from gazetteer.resolver import Gazetteer
+    from gazetteer.shapes import load_shapes
+    from gazetteer.store import load_aliases, load_names, load_places
+
+    gaz = Gazetteer(  # the files just written, without a (stale) answers file
+        load_places(OUT),
+        load_names(OUT),
+        load_aliases(OUT / "aliases.csv"),
+        load_shapes(OUT / "shapes.geojson"),
+    )
+    spots = sorted({row.spot for row in gaz.names} | {spot_key(a.alias) for a in gaz.aliases})
+    index = {p: i for i, p in enumerate(gaz.places.ids)}  # type: ignore[attr-defined]
+    lines = []
+    for spot in spots:
+        if not spot:
+            continue
+        try:
+            m = gaz.resolve(spot, max_alternatives=ALTERNATIVES)
+        except UnknownPlaceError:
+            continue
+        alts = tuple((index[p.id], q) for p, q in m.alternatives)
+        answer = Answer(index[m.place.id], m.score, m.method, m.matched_name, alts)
+        lines.append(encode_answer(spot, answer))
+    path = OUT / "answers.tsv.gz"
+    tmp = path.with_suffix(".gz.tmp")
+    with tmp.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(f"# aliases-sha256={aliases_digest(OUT / 'aliases.csv')}\n".encode())
+        gz.write(("\n".join(lines) + "\n").encode())
+    tmp.replace(path)
+    return len(lines)
+
+
 def main() -> None:
     """Build every derived gazetteer file."""
     b = Builder()
@@ -334,10 +690,17 @@ def main() -> None:
     geonames_admin(b)
     settlements(b)
     features(b, geoms)
+    merged = shape_merges()
+    n_wiki = wikipedia_places(b, merged)
+    terrain(b, merged)
+    n_seats = seat_towns(b)
+    n_quarters = quarters(b)
     region_features = regions(b, geoms)
+    shape_features = shapes(b)
     common = common_words()
 
     for row in b.places:  # admin codes -> names for the shipped table
+        row.setdefault("city", "")
         for col in ("admin1", "admin2", "admin3"):
             row[col] = b.admin_names.get(str(row[col]), "") if row[col] else ""
 
@@ -369,7 +732,17 @@ def main() -> None:
         + "\n",
         encoding="utf-8",
     )
-    print(f"{len(b.places)} places, {len(seen)} names, {len(region_features)} regions -> {OUT}")
+    (OUT / "shapes.geojson").write_text(
+        json.dumps({"type": "FeatureCollection", "features": shape_features}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    n_answers = write_answers()
+    print(
+        f"{n_answers} precomputed answers; {len(b.places)} places ({n_wiki} from the Wikipedia conflict map), {len(seen)} names, "
+        f"{len(region_features)} regions, {len(shape_features)} shapes, {n_seats} seats made "
+        f"towns, {n_quarters} quarters -> {OUT}"
+    )
 
 
 if __name__ == "__main__":

@@ -91,7 +91,7 @@ class DaskEngine:
                 n_workers=jobs or default_jobs(),
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # any free port: never clash with a running one
                 silence_logs=logging.ERROR,
             )
             self.client = Client(self._cluster)

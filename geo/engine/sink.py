@@ -24,18 +24,24 @@ from geo.gisio import EVENT_SUFFIXES
 __all__ = ["EventSink", "check_events_path"]
 
 
-def check_events_path(path: Path) -> None:
+def check_events_path(path: Path, *, schema: str = "kclmap") -> None:
     """Fail before any work when ``path`` cannot take an events file.
 
     Raises
     ------
     InputError
-        For an unknown extension, a directory in the way, or a folder that does not exist
-        (and cannot be created) or is not writable.
+        For an unknown extension or schema, an ACLED layout not in a .csv, a directory in the
+        way, or a folder that does not exist (and cannot be created) or is not writable.
     """
     if path.suffix.lower() not in EVENT_SUFFIXES:
         raise InputError(
             f"cannot write events to {str(path)!r}: use a .geojson, .gpkg or .csv file name"
+        )
+    if schema not in ("kclmap", "acled"):
+        raise InputError(f"unknown schema {schema!r}: expected 'kclmap' or 'acled'")
+    if schema == "acled" and path.suffix.lower() != ".csv":
+        raise InputError(
+            f"the ACLED layout is a CSV table: write {str(path.with_suffix('.csv'))!r} instead"
         )
     if path.is_dir():
         raise InputError(f"cannot write events to {str(path)!r}: it is a directory")
@@ -72,6 +78,9 @@ class EventSink:
     ----------
     path
         Target file; its folder is created. Checked by :func:`check_events_path`.
+    schema
+        ``"kclmap"`` (every column) or ``"acled"`` (a CSV in ACLED's layout, as
+        :func:`geo.gisio.write_events` writes it).
 
     Raises
     ------
@@ -81,9 +90,10 @@ class EventSink:
 
     buffer_events = 20_000
 
-    def __init__(self, path: Path) -> None:
-        check_events_path(path)
+    def __init__(self, path: Path, *, schema: str = "kclmap") -> None:
+        check_events_path(path, schema=schema)
         self.path = path
+        self.schema = schema
         self.suffix = path.suffix.lower()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix)
@@ -95,7 +105,7 @@ class EventSink:
         self._geojson: IO[str] | None = None
         self._footer = ""
         self._csv: IO[str] | None = None
-        if self.suffix == ".csv":
+        if self.suffix == ".csv" and schema == "kclmap":
             self._csv = self._tmp.open("w", encoding="utf-8", newline="")
             writer = csv.writer(self._csv)
             writer.writerow(COLUMNS)
@@ -130,6 +140,13 @@ class EventSink:
 
         frame = events_to_frame(self._buffer)[[*COLUMNS, "geometry"]]
         self._buffer = []
+        if self.schema == "acled":
+            from geo.datasets.acled import to_acled
+
+            first = not self._tmp.exists()
+            with self._tmp.open("a", encoding="utf-8", newline="") as fh:
+                to_acled(frame).to_csv(fh, index=False, header=first)
+            return
         if self.suffix == ".gpkg":
             write_layer(frame, self._tmp, layer="events", append=self._tmp.exists())
             return
@@ -161,11 +178,14 @@ class EventSink:
         if self._geojson is not None:
             self._geojson.write(self._footer)
             self._geojson.close()
-        elif self._csv is None and not self._tmp.exists():  # no event: an empty layer
-            from geo.gisio import write_layer
+        elif self._csv is None and not self._tmp.exists():  # no event: an empty file
+            from geo.gisio import write_events, write_layer
             from geo.table import empty_frame
 
-            write_layer(empty_frame()[[*COLUMNS, "geometry"]], self._tmp, layer="events")
+            if self.schema == "acled":
+                write_events(empty_frame(), self._tmp, schema="acled")
+            else:
+                write_layer(empty_frame()[[*COLUMNS, "geometry"]], self._tmp, layer="events")
         os.replace(self._tmp, self.path)
         return self.path
 

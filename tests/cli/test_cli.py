@@ -47,6 +47,40 @@ def test_geocode_hint_pulls_homonym(capsys):
     assert json.loads(out)["admin1"] == "Kirkuk"
 
 
+@pytest.mark.parametrize(
+    ("options", "name", "admin2"),
+    [
+        (["--hint", "Sala al-Din"], "Palkana", "Tooz Khurmato"),
+        (["--hint-district", "Daquq"], "Tobzawa", "Daquq"),
+        (["--hint-district", "Koysinjaq"], "Topzawa", "Koysinjaq"),
+    ],
+)
+def test_geocode_hint_forms_and_district_hint(capsys, options, name, admin2):
+    code, out, _ = run(capsys, "geocode", "--json", *options, name)
+    assert code == 0
+    assert json.loads(out)["admin2"] == admin2
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--hint", "Atlantis"), ("--hint-district", "Nowhere Qadha")]
+)
+def test_geocode_unknown_hint_is_one_line_error(capsys, option, value):
+    code, out, err = run(capsys, "geocode", option, value, "Kirkuk")
+    assert code == 2
+    assert value in err
+    assert len(err.strip().splitlines()) == 1
+    assert out == ""
+
+
+def test_geocode_foreign_names_are_not_found_with_suggestions(capsys):
+    # Case 11: none of these is in Iraq, so none may come back as an Iraqi village.
+    code, out, _ = run(capsys, "geocode", "--json", "Ankara", "Kobani", "Afrin")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert [r.get("error") for r in rows] == ["not found"] * 3
+    assert all(r["suggestions"] for r in rows)
+
+
 def test_places_lists_mentions_with_offsets(capsys):
     seed = next(SEEDS.glob("002_*"))
     code, out, _ = run(capsys, "places", str(seed), "--json")

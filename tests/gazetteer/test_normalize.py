@@ -22,6 +22,11 @@ from gazetteer.normalize import fold_chars, fuzzy_key, light_key, parse_query, s
         ("Dohuk", "Duhok"),
         ("Zakho", "Zaxo"),
         ("Khanaqin", "Xaneqîn"),
+        # Kurdish Latin: c = j, ê/î/û fold, x = kh, initial d/t alternate.
+        ("Jalawla", "Celewla"),
+        ("Hawija", "Hawîce"),
+        ("Tuz Khurmatu", "Dûz Xurmatû"),
+        ("Qara Tapa", "Qeretepe"),
     ],
 )
 def test_transliteration_variants_share_a_skeleton(a, b):
@@ -31,6 +36,13 @@ def test_transliteration_variants_share_a_skeleton(a, b):
 @pytest.mark.parametrize(
     ("name", "key", "kind"),
     [
+        ("Wadi Hauran", "hauran", "valley"),
+        ("Silsilat Jibal Hamrin", "hamrin", "mountain"),
+        ("Aradi Sutiyah", "sutiya", None),
+        ("Bai Hassan Oilfield", "baihassan", "oilfield"),
+        ("Khabbazah oil field", "khabbaza", "oilfield"),
+        ("Tal Sufouq Border Crossing", "talsufouq", "crossing"),
+        ("Zarqa bridge", "zarqa", "bridge"),
         ("Makhmour district", "makhmour", "district"),
         ("Kirkuk Governorate", "kirkuk", "governorate"),
         ("Diyala province", "diyala", "governorate"),

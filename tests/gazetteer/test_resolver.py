@@ -21,9 +21,9 @@ def test_case_table_is_large_and_cited():
     assert all(c["source"] for c in CASES)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["variant"] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['variant']}|{c['hint']}" for c in CASES])
 def test_variant_resolves_within_tolerance(gaz: Gazetteer, case: dict[str, str]):
-    match = gaz.resolve(case["variant"])
+    match = gaz.resolve(case["variant"], hint=case["hint"] or None)
     expected = Place(
         id=case["expected_id"],
         name=case["expected_name"],

@@ -54,7 +54,7 @@ def test_seed_dates_and_datelines():
     dates = {p.name[:3]: read_article(p).published for p in sorted(SEEDS.glob("*.txt"))}
     assert dates == {
         "000": date(2022, 8, 9),
-        "001": date(2024, 5, 11),
+        "001": None,  # its top line "• Saturday, 11 May 2024" is the site's "today" header
         "002": date(2021, 12, 4),
         "003": None,
         "004": date(2022, 7, 4),
@@ -88,14 +88,17 @@ def test_oversized_file_is_refused_with_the_limit(tmp_path):
         read_article(path, max_bytes=100)
 
 
-def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):
+def test_windows_1252_text_is_detected_not_mangled(tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes(
-        "published: 2023-01-01\n\nISIS attacked Kirkuk caf\xe9 on Monday.".encode("latin-1")
+        "published: 2023-01-01\n\nISIS attacked a post near Makhmûr on Monday, the "
+        "ministry said in a statement about the café.".encode("cp1252")
     )
     article = read_article(path)
-    assert "\ufffd" in article.text
-    assert any("UTF-8" in w for w in article.warnings)
+    assert "Makhmûr" in article.text
+    assert "café" in article.text
+    assert article.encoding == "cp1252"
+    assert any("not UTF-8" in w and "Windows-1252" in w for w in article.warnings)
 
 
 def test_directory_run_skips_bad_files_and_duplicates(tmp_path):
@@ -111,3 +114,17 @@ def test_directory_run_skips_bad_files_and_duplicates(tmp_path):
         "'" + str(tmp_path / "c.txt") + "'",
         "duplicate",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "source"),
+    [
+        ("Title\n07-03-2023\n\nBody of the story.", date(2023, 3, 7), "page"),  # page's own
+        ("Title\n\nBody of the story.", date(2022, 1, 5), "argument"),  # the page has none
+        ("published: 2021-02-02\n\nBody of the story.", date(2021, 2, 2), "metadata"),
+    ],
+)
+def test_published_argument_is_for_pages_that_state_no_date(text, expected, source):
+    article = article_from_text(text, source="a.txt", published=date(2022, 1, 5))
+    assert (article.published, article.published_source) == (expected, source)
+    assert not any("no publication date" in w for w in article.warnings)

@@ -232,10 +232,21 @@ def test_streamed_geojson_has_the_bytes_of_one_write(reference, tmp_path):
 
 @pytest.mark.parametrize("suffix", [".gpkg", ".geojson", ".csv"])
 def test_run_without_events_writes_an_empty_events_file(tmp_path, suffix):
+    import pyogrio
+
+    from geo.events import COLUMNS
+
     sink = EventSink(tmp_path / f"none{suffix}")
     sink.write([])
     sink.commit()
-    assert len(read_events(tmp_path / f"none{suffix}")) == 0
+    target = tmp_path / f"none{suffix}"
+    if suffix == ".csv":
+        assert target.read_text(encoding="utf-8").splitlines() == [",".join(COLUMNS)]
+    else:
+        frame = pyogrio.read_dataframe(target)
+        assert len(frame) == 0
+        if suffix == ".gpkg":  # GeoJSON keeps no field list without a feature
+            assert list(frame.columns) == [*COLUMNS, "geometry"]
 
 
 def test_aborted_sink_leaves_the_old_file(reference, tmp_path):

@@ -61,7 +61,8 @@ def test_bad_cell_in_edited_file_is_a_clear_error(tmp_path, events):
     lines = path.read_text().splitlines()
     lines[1] = lines[1].replace("2022-08-08", "8th of August", 1)
     path.write_text("\n".join(lines))
-    with pytest.raises(InputError, match=r"event_date.*row 1.*ISO date"):
+    # Rows count as in a spreadsheet: the header is row 1, the first event row 2.
+    with pytest.raises(InputError, match=r"event_date.*row 2.*ISO date"):
         read_events(path)
 
 

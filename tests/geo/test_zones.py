@@ -192,7 +192,8 @@ def test_line_file_with_polygons_is_refused(tmp_path):
 
 def test_summaries_count_by_district_and_band(enriched):
     tables = summary_tables(enriched)
-    assert tables["by_district_type_month"]["events"].sum() == len(enriched)
+    events = (~enriched["aggregate"].fillna(False) & ~enriched["background"].fillna(False)).sum()
+    assert tables["by_district_type_month"]["events"].sum() == events
     assert set(tables["by_distance_band"]["band"]) <= {
         "0-5 km",
         "5-10 km",

@@ -1,50 +1,24 @@
 """The map as a person sees it: headless Chromium from file://, with the network blocked."""
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from maps.folium_map import event_rows
-from tests.maps.conftest import EXPECTED_LAYERS
+from tests.maps.conftest import EXPECTED_LAYERS, open_offline
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def page(built):
-    if CHROMIUM is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(
-                "Chromium is not installed: CI must run the browser tests "
-                "(make test installs Debian's chromium as root)"
-            )
-        pytest.skip("Chromium is not installed (apt-get install chromium): browser tests not run")
-    from playwright.sync_api import sync_playwright
-
-    errors: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        pg = browser.new_page(viewport={"width": 1400, "height": 900})
-        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.route(
-            "**/*",
-            lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort(),
-        )
-        pg.goto((built / "map.html").as_uri())
-        pg.wait_for_function("window.kclmapDrawn !== undefined", timeout=20_000)
-        ARTIFACTS.mkdir(exist_ok=True)
-        pg.screenshot(path=str(ARTIFACTS / "map.png"))
-        yield pg, errors
-        browser.close()
+def page(chromium, built):
+    pg, errors = open_offline(chromium, built / "map.html")
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "map.png"))
+    yield pg, errors
+    pg.close()
 
 
 def test_leaflet_created_the_map(page):
@@ -60,12 +34,13 @@ def test_every_layer_is_in_the_layer_control(page, layer):
     assert layer in [label.strip() for label in labels]
 
 
-def test_drawn_features_equal_the_placed_events(page, seed_events):
+def test_drawn_features_equal_the_events_placed_closer_than_a_region(page, seed_events):
     pg, _ = page
     rows = event_rows(seed_events)
-    col = rows["columns"].index("lat")
-    placed = sum(1 for r in rows["rows"] if r[col] is not None)
-    assert pg.evaluate("window.kclmapDrawn") == placed
+    col = rows["columns"].index("drawn_as")
+    drawn = sum(1 for r in rows["rows"] if r[col] in ("point", "area"))
+    assert 0 < drawn < len(rows["rows"])
+    assert pg.evaluate("window.kclmapDrawn") == drawn
 
 
 def test_no_console_error_offline(page):
@@ -79,7 +54,7 @@ def test_popup_shows_article_markup_as_text(page):
         """() => {
             const ev = window.kclmapEvents;
             const layer = ev.clusters["Attacks"].getLayers()
-                .find(l => JSON.stringify(l.kclmapRow).includes("xss"));
+                .find(l => JSON.stringify(ev.props(l.kclmapIndex)).includes("xss"));
             ev.openPopup(layer);
             return document.querySelector(".leaflet-popup-content").innerHTML;
         }"""
@@ -92,7 +67,7 @@ def test_popup_shows_article_markup_as_text(page):
 def test_time_slider_filters_events(page):
     pg, _ = page
     total = pg.evaluate("window.kclmapDrawn")
-    pg.evaluate("window.kclmapEvents.draw('2018-01-01')")
+    pg.evaluate("window.kclmapEvents.draw('2022-01-01')")
     early = pg.evaluate("window.kclmapDrawn")
     pg.evaluate("window.kclmapEvents.draw(null)")
     assert 0 < early < total
@@ -106,7 +81,7 @@ def test_clicking_an_event_opens_its_popup(page):
             const ev = window.kclmapEvents;
             ev.map.closePopup();
             const layer = ev.clusters["Attacks"].getLayers()
-                .find(l => JSON.stringify(l.kclmapRow).includes("Makhmur"));
+                .find(l => JSON.stringify(ev.props(l.kclmapIndex)).includes("Makhmur"));
             ev.map.setView(layer.getLatLng(), 11, {animate: false});
             const p = ev.map.latLngToContainerPoint(layer.getLatLng());
             const box = ev.map.getContainer().getBoundingClientRect();

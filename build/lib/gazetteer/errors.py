@@ -1,0 +1,23 @@
+"""The exception hierarchy shared by every kclmap package (rooted here, the lowest layer)."""
+
+from __future__ import annotations
+
+__all__ = ["GazetteerError", "KclmapError", "UnknownPlaceError"]
+
+
+class KclmapError(Exception):
+    """Root of every error kclmap raises on purpose."""
+
+
+class GazetteerError(KclmapError):
+    """The gazetteer's data is missing or unreadable."""
+
+
+class UnknownPlaceError(GazetteerError, LookupError):
+    """A name matched no place well enough; ``suggestions`` lists the nearest names."""
+
+    def __init__(self, query: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.query = query
+        self.suggestions = suggestions
+        hint = f" Did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"No place matches {query!r}.{hint}")

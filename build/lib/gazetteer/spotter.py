@@ -1,0 +1,172 @@
+"""Toponym spotting: find every gazetteer name in a text, with character offsets.
+
+One Aho-Corasick automaton (pyahocorasick) over the folded names scans the folded text in
+linear time; overlapping hits keep the longest. A hit on a minor place (a village) is dropped
+when its name is a common English word, is not capitalised in the text, or sits inside a run of
+capitalised words (a person's or an organisation's name such as "Saleh Hadhar").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from gazetteer.model import Match, Place
+from gazetteer.normalize import KIND_WORDS, fold_chars
+from gazetteer.resolver import Gazetteer
+from gazetteer.store import DATA_DIR
+
+__all__ = ["Mention", "Spotter"]
+
+MAJOR = 0.8  # importance of a major place: resolved first, used as context for the rest
+# Kinds spotted even when their name is a common word or follows a capitalised word.
+MAJOR_KINDS = frozenset({"governorate", "district", "city", "region"})
+MIN_LETTERS = 3
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_TITLES = frozenset(
+    "mr mrs ms dr gen general col colonel lt maj major brig brigadier capt captain sgt sheikh "
+    "minister president commander spokesman said says told st saint prime".split()
+)
+_LOCATIVE = frozenset(
+    "in near at from to of outside around toward towards between into across inside village "
+    "district town city region area province governorate sub-district outskirts".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name found in a text: ``text[start:end]`` and, when resolved, its match."""
+
+    text: str
+    start: int
+    end: int
+    match: Match | None
+
+    @property
+    def place(self) -> Place | None:
+        """The resolved place, if any."""
+        return self.match.place if self.match else None
+
+
+class Spotter:
+    """Find gazetteer names in free text (build once, reuse: the automaton is the cost)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        best: dict[str, tuple[float, bool]] = {}
+        for row in gazetteer.names:
+            if len(row.spot.replace(" ", "")) < MIN_LETTERS:
+                continue
+            place = gazetteer.places[row.place]
+            major, common = best.get(row.spot, (0.0, True))
+            imp = 1.0 if place.kind in MAJOR_KINDS else place.importance
+            best[row.spot] = (max(major, imp), common and row.common)
+        for alias in gazetteer.aliases:
+            key = fold_chars(alias.alias)[0].strip()
+            if len(key) >= MIN_LETTERS:
+                best[key] = (1.0, False)
+        self._automaton = ahocorasick.Automaton()
+        for key, (importance, common) in best.items():
+            if common and importance < 1.0:
+                continue
+            self._automaton.add_word(key, (len(key), importance))
+        self._automaton.make_automaton()
+        lines = (DATA_DIR / "common_en.txt").read_text(encoding="utf-8").splitlines()
+        self._common = frozenset(w for w in lines if not w.startswith("#"))
+
+    def _hits(self, folded: str) -> list[tuple[int, int, float]]:
+        hits = []
+        n = len(folded)
+        for end, (length, importance) in self._automaton.iter(folded):
+            start = end - length + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            if end + 1 < n and folded[end + 1].isalnum():
+                continue
+            hits.append((start, end + 1, importance))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        kept: list[tuple[int, int, float]] = []
+        for hit in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+            if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
+                kept.append(hit)
+        return sorted(kept)
+
+    def spot(self, text: str, *, resolve: bool = True, hint: str | None = None) -> list[Mention]:
+        """Return the place mentions in ``text``, in order, resolved with each other as context.
+
+        Major places resolve first; their points then pull ambiguous minor names toward them.
+        """
+        folded, index = fold_chars(text)
+        spans = []
+        for start, end, importance in self._hits(folded):
+            o_start, o_end = index[start], index[end - 1] + 1
+            surface = text[o_start:o_end]
+            if importance < 1.0 and not _plausible(text, o_start, o_end, self._common):
+                continue
+            spans.append((o_start, o_end, surface))
+        if not resolve:
+            return [Mention(s, a, b, None) for a, b, s in spans]
+        first = [self.gazetteer.lookup(s, hint=hint) for _, _, s in spans]
+        anchors = [m.place for m in first if m and m.place.importance >= MAJOR and not m.ambiguous]
+        out = []
+        for (start, end, surface), match in zip(spans, first, strict=True):
+            final = match
+            if (
+                match is not None
+                and match.method != "alias"
+                and (match.ambiguous or match.place.importance < MAJOR)
+            ):
+                final = self.gazetteer.lookup(surface, hint=hint, context=_others(anchors, match))
+            out.append(Mention(surface, start, end, final))
+        return out
+
+
+def _others(anchors: Sequence[Place], match: Match) -> list[Place]:
+    return [a for a in anchors if a.id != match.place.id]
+
+
+def _plausible(text: str, start: int, end: int, common: frozenset[str]) -> bool:
+    """Heuristics for a minor place name: capitalised, not inside a capitalised name run.
+
+    A capitalised word just before the name counts as part of a person's or organisation's
+    name unless it is a common English word opening the sentence ("In Kulajo").
+    """
+    surface = text[start:end]
+    first = surface[0]
+    if first.isalpha() and first.isascii() and not first.isupper():
+        return False
+    if surface.isupper() and len(surface) > 3 and not _upper_context(text, start, end):
+        return False
+    before = _WORD.findall(text[max(0, start - 40) : start])
+    after = _WORD.match(text[end:].lstrip(" ")) if text[end : end + 1] == " " else None
+    prev = before[-1] if before else ""
+    prev_is_cap = (
+        bool(prev)
+        and prev[0].isupper()
+        and not (_sentence_start(text, start, prev) and prev.lower() in common)
+    )
+    if prev.lower().rstrip(".") in _TITLES:
+        return False
+    if prev_is_cap and prev.lower() not in _LOCATIVE and prev.lower() not in KIND_WORDS:
+        return False
+    if after is not None:
+        nxt = after.group(0)
+        if nxt[0].isupper() and nxt.lower() not in KIND_WORDS:
+            return False
+    return True
+
+
+def _sentence_start(text: str, start: int, prev: str) -> bool:
+    """True when ``prev`` (the word before ``start``) itself opens a sentence or line."""
+    head = text[:start].rstrip()
+    head = head[: len(head) - len(prev)].rstrip()
+    return not head or head[-1] in '.!?\n:;"“(—–-'
+
+
+def _upper_context(text: str, start: int, end: int) -> bool:
+    """An all-caps name is a place in an all-caps dateline ("ERBIL (Kurdistan 24)")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[end : end + 2] in (" (", " -", " –", ", ") or start - line_start < 3

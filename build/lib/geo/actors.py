@@ -1,0 +1,135 @@
+"""Actor vocabulary: the names the reporting uses, normalised to a few ACLED-style actors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["ACTORS", "ActorMention", "find_actors"]
+
+# canonical name -> aliases (regular expressions, matched case-sensitively where acronyms).
+ACTORS: dict[str, tuple[str, ...]] = {
+    "ISIS": (
+        r"ISIS",
+        r"ISIL",
+        r"IS(?= (?:militants?|fighters?|cells?|attack|members?|gunmen))",
+        r"Da['’]?esh",
+        r"DAESH",
+        r"Daish",
+        r"[Ii]slamic State",
+        r"[Tt]he [Ss]o-called Islamic State",
+        r"(?:ISIS |IS |terrorist |jihadist )?(?:militants?|insurgents|jihadists|sleeper cells?)",
+        r"terrorists?(?! organi[sz]ation)",
+        r"[Ii]slamic Stata",
+    ),
+    "Peshmerga": (
+        r"(?:Kurdish |Kurdistan )?Peshmerga(?: [Ff]orces| units| personnel| members| fighters)?",
+        r"Ministry of Peshmerga",
+        r"Peshmerga [Mm]inistry",
+        r"MoP",
+        r"MOP",
+        r"MOPE",
+        r"KRG_MOPE",
+        r"Kurdish (?:forces|fighters|troops|security forces)",
+        r"KSF",
+        r"Zeravani",
+        r"Asayish",
+    ),
+    "Iraqi Security Forces": (
+        r"Iraqi [Ss]ecurity [Ff]orces",
+        r"ISF",
+        r"Iraqi [Aa]rmy",
+        r"Iraqi (?:military|forces|troops|soldiers)",
+        r"Joint Operations Command",
+        r"JOC",
+        r"Iraqi [Aa]ir [Ff]orce",
+        r"Iraqi (?:defen[cs]e|interior) ministry",
+        r"Ministry of (?:Defen[cs]e|Interior)",
+        r"Counter[- ]Terrorism Service",
+        r"CTS",
+        r"[Ff]ederal [Pp]olice",
+        r"Iraqi police",
+        r"army",
+        r"soldiers",
+        r"security forces",
+        r"(?:\d+(?:st|nd|rd|th) )?(?:Infantry |Army )?Division of the Iraqi army",
+    ),
+    "US-led Coalition": (
+        r"(?:US|U\.S\.)[- ]led [Cc]oalition(?: forces)?",
+        r"[Ii]nternational [Cc]oalition",
+        r"[Gg]lobal [Cc]oalition",
+        r"CJTF-OIR",
+        r"Operation Inherent Resolve",
+        r"MAG-North",
+        r"MAG",
+        r"Military Advis[oe]r Group",
+        r"[Cc]oalition(?: forces| advis[oe]rs| officials?)?",
+    ),
+    "Popular Mobilization Forces": (
+        r"Popular Mobili[sz]ation (?:Forces|Units)",
+        r"PMF",
+        r"PMU",
+        r"Hashd(?: al-Shaabi)?",
+        r"(?:Iranian|Iran)-backed (?:militias?|militia forces|groups?)",
+    ),
+    "Kurdistan Regional Government": (
+        r"Kurdistan Regional Government",
+        r"KRG(?!_)",
+        r"Kurdistan Region(?:al)? (?:government|"
+        r"[Pp]residency|President|Prime Minister)",
+        r"Erbil government",
+    ),
+    "Government of Iraq": (
+        r"Iraqi (?:federal )?government",
+        r"[Ff]ederal government",
+        r"Baghdad government",
+        r"Iraqi Prime Minister",
+        r"Government of Iraq",
+    ),
+    "Turkish Armed Forces": (r"Turkish (?:army|military|forces|warplanes|drones?|jets)",),
+    "PKK": (r"PKK", r"Kurdistan Workers['’]? Party"),
+    "Civilians": (r"(?i:civilians?|shepherds?|farmers?|villagers?|residents?)",),
+    "Unidentified armed group": (
+        r"(?i:(?:unknown|unidentified) (?:gunmen|assailants|attackers))",
+        r"(?i:gunmen)",
+    ),
+}
+_PATTERNS = [
+    (name, re.compile(r"(?<![\w@#])(?:" + "|".join(aliases) + r")(?!\w)"))
+    for name, aliases in ACTORS.items()
+]
+SECURITY_FORCES = frozenset(
+    {
+        "Peshmerga",
+        "Iraqi Security Forces",
+        "US-led Coalition",
+        "Popular Mobilization Forces",
+        "Turkish Armed Forces",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in a text: canonical name and the span of the surface form."""
+
+    actor: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=4096)
+def find_actors(text: str) -> tuple[ActorMention, ...]:
+    """Every actor mention in ``text``, left to right, longest first where they overlap."""
+    hits = []
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            hits.append(ActorMention(name, m.start(), m.end()))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[ActorMention] = []
+    for hit in hits:
+        if out and hit.start < out[-1].end:
+            continue
+        out.append(hit)
+    return tuple(out)

@@ -1,0 +1,152 @@
+"""Events <-> GeoDataFrame, with one typed schema shared by every reader and writer."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from geo.errors import InputError
+from geo.events import COLUMNS, Event
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+__all__ = ["FIELD_TYPES", "FieldType", "coerce", "empty_frame", "events_to_frame", "frame_records"]
+
+FieldType = Literal["str", "int", "float", "bool", "date"]
+
+_STR: FieldType = "str"
+FIELD_TYPES: dict[str, FieldType] = dict.fromkeys(COLUMNS, _STR) | {
+    "joint": "bool",
+    "background": "bool",
+    "aggregate": "bool",
+    "event_date": "date",
+    "published": "date",
+    "count": "int",
+    "geo_precision": "int",
+    "fatalities": "int",
+    "injuries": "int",
+    "quote_start": "int",
+    "quote_end": "int",
+    "dist_to_line_km": "float",
+    "dist_uncertainty_km": "float",
+    "in_gap_band": "bool",
+    "in_disputed": "bool",
+    "lat": "float",
+    "lon": "float",
+    "precision_km": "float",
+    "confidence": "float",
+}
+_TRUE = {"true", "1", "yes", "y", "t"}
+_FALSE = {"false", "0", "no", "n", "f"}
+
+
+def _is_null(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str) and value.strip() in ("", "NaN", "nan", "None", "null", "NaT"):
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return False
+
+
+def coerce(column: str, value: object, *, row: int | None = None) -> Any:
+    """Convert one cell to its schema type; unparseable values raise :class:`InputError`."""
+    kind = FIELD_TYPES.get(column, "str")
+    if _is_null(value):
+        return None
+    where = f" in row {row}" if row is not None else ""
+    try:
+        if kind == "date":
+            if isinstance(value, datetime):
+                return value.date()
+            if isinstance(value, date):
+                return value
+            text = str(value).strip()
+            return date.fromisoformat(text[:10])
+        if kind == "int":
+            number = float(value)  # type: ignore[arg-type]
+            if not number.is_integer():
+                raise ValueError("not a whole number")
+            return int(number)
+        if kind == "float":
+            return float(value)  # type: ignore[arg-type]
+        if kind == "bool":
+            if isinstance(value, bool):
+                return value
+            if isinstance(value, (int, float)) and value in (0, 1):
+                return bool(value)
+            text = str(value).strip().lower()
+            if text in _TRUE:
+                return True
+            if text in _FALSE:
+                return False
+            raise ValueError("expected true or false")
+    except (TypeError, ValueError) as err:
+        expected = {
+            "date": "an ISO date YYYY-MM-DD",
+            "int": "a whole number",
+            "float": "a number",
+            "bool": "true or false",
+        }[kind]
+        raise InputError(f"column {column!r}{where}: {value!r} is not {expected} ({err})") from err
+    return str(value)
+
+
+def _frame(records: list[dict[str, Any]], extra: Iterable[str] = ()) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+    import pandas as pd
+
+    data: dict[str, Any] = {}
+    for column in (*COLUMNS, *extra):
+        values = [r.get(column) for r in records]
+        kind = FIELD_TYPES.get(column, "str")
+        if kind == "int":
+            data[column] = pd.array(values, dtype="Int64")
+        elif kind == "bool":
+            data[column] = pd.array(values, dtype="boolean")
+        elif kind == "float":
+            data[column] = pd.array([math.nan if v is None else v for v in values], dtype="float64")
+        else:
+            data[column] = pd.Series(values, dtype=object)
+    lons = [r.get("lon") for r in records]
+    lats = [r.get("lat") for r in records]
+    geometry = gpd.points_from_xy(
+        [math.nan if x is None else x for x in lons], [math.nan if y is None else y for y in lats]
+    )
+    frame = gpd.GeoDataFrame(data, geometry=geometry, crs="EPSG:4326")
+    missing = frame["lon"].isna() | frame["lat"].isna()
+    frame.loc[missing, "geometry"] = None  # a missing place is no geometry, never (0, 0)
+    return frame
+
+
+def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
+    """A GeoDataFrame (EPSG:4326) of events: one row each, columns in :data:`COLUMNS` order."""
+    return _frame([e.to_record() for e in events])
+
+
+def empty_frame() -> gpd.GeoDataFrame:
+    """An events frame with no rows but every column."""
+    return _frame([])
+
+
+def frame_records(rows: Iterable[Mapping[str, Any]]) -> gpd.GeoDataFrame:
+    """Build an events frame from loosely typed rows (a file read back), checking each cell.
+
+    Extra columns (added by ``kclmap enrich`` or by hand) are kept after the standard ones.
+    """
+    records = []
+    extra: list[str] = []
+    for i, row in enumerate(rows, start=1):
+        if i == 1:  # columns a user or `kclmap enrich` added are kept, typed where known
+            extra = [c for c in row if c not in COLUMNS and c not in ("geometry", "fid")]
+        records.append({c: coerce(c, row.get(c), row=i) for c in (*COLUMNS, *extra)})
+    return _frame(records, extra)

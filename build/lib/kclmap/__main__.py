@@ -1,0 +1,5 @@
+"""Allow ``python -m kclmap``."""
+
+from kclmap.cli import main
+
+raise SystemExit(main())

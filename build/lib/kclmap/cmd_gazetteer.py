@@ -1,0 +1,111 @@
+"""``kclmap geocode`` and ``kclmap places``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from gazetteer import OnlineFallback, UnknownPlaceError, default_gazetteer, default_spotter
+from gazetteer.errors import KclmapError
+from gazetteer.model import Match
+from kclmap.textio import read_text_file
+
+__all__ = ["configure_geocode", "configure_places", "run_geocode", "run_places"]
+
+CACHE = Path.home() / ".cache" / "kclmap" / "nominatim.json"
+
+
+def configure_geocode(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``kclmap geocode``."""
+    p.add_argument("names", nargs="*", metavar="NAME", help="place names to resolve")
+    p.add_argument("--file", type=Path, help="read names from FILE, one per line")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--hint", metavar="GOVERNORATE", help="prefer places in this governorate")
+    p.add_argument(
+        "--online",
+        action="store_true",
+        help="ask OpenStreetMap Nominatim for names the gazetteer lacks (network)",
+    )
+
+
+def _line(match: Match) -> str:
+    p = match.place
+    where = ", ".join(x for x in (p.admin2, p.admin1) if x and x != p.name)
+    alt = ""
+    if match.ambiguous:
+        alt = (
+            "  [ambiguous; also: "
+            + "; ".join(
+                f"{a.name} ({a.kind}, {a.admin2 or a.admin1})" for a, _ in match.alternatives[:3]
+            )
+            + "]"
+        )
+    return (
+        f"{match.query}\t{p.name} ({p.kind}{', ' + where if where else ''})\t"
+        f"{p.lat:.5f}, {p.lon:.5f}\t±{p.precision_km:g} km\tscore {match.score:.2f}{alt}"
+    )
+
+
+def run_geocode(args: argparse.Namespace) -> int:
+    """Resolve every name; print a line each; exit 1 if any was not found."""
+    names = list(args.names)
+    if args.file is not None:
+        names += [ln.strip() for ln in read_text_file(args.file).splitlines() if ln.strip()]
+    if not names:
+        raise KclmapError("no names given: pass NAME arguments or --file FILE")
+    gaz = default_gazetteer()
+    online = OnlineFallback(CACHE) if args.online else None
+    failed = 0
+    for name in names:
+        try:
+            try:
+                match = gaz.resolve(name, hint=args.hint)
+            except UnknownPlaceError:
+                if online is None:
+                    raise
+                match = online.resolve(name)
+        except UnknownPlaceError as err:
+            failed += 1
+            suggestions = list(gaz.suggest(name)) if isinstance(name, str) else []
+            if args.json:
+                print(
+                    json.dumps(
+                        {"query": name, "error": "not found", "suggestions": suggestions},
+                        ensure_ascii=False,
+                    )
+                )
+            else:
+                print(
+                    f"{name}\tnot found"
+                    + (f" (did you mean: {', '.join(suggestions)})" if suggestions else "")
+                )
+            del err
+            continue
+        print(json.dumps(match.to_dict(), ensure_ascii=False) if args.json else _line(match))
+    sys.stdout.flush()
+    return 1 if failed else 0
+
+
+def configure_places(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``kclmap places``."""
+    p.add_argument("file", type=Path, metavar="FILE", help="a text file (UTF-8)")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--hint", metavar="GOVERNORATE", help="prefer places in this governorate")
+
+
+def run_places(args: argparse.Namespace) -> int:
+    """Print each place mention in FILE with its offsets and resolution."""
+    text = read_text_file(args.file)
+    for m in default_spotter().spot(text, hint=args.hint):
+        record = {"text": m.text, "start": m.start, "end": m.end}
+        if m.match is not None:
+            record |= {k: v for k, v in m.match.to_dict().items() if k != "query"}
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False))
+        elif m.match is None:
+            print(f"{m.start}-{m.end}\t{m.text}\tunresolved")
+        else:
+            print(f"{m.start}-{m.end}\t{_line(m.match)}")
+    return 0

@@ -1,0 +1,129 @@
+"""Rank a name's candidate places: name match, kind, seat of a unit, hint and nearby places.
+
+``rank`` orders the candidates the resolver's cascade found (see ``candidates.py``) by
+``2 x name quality + importance`` plus bonuses: the kind the query's own words ask for
+("district", "camp"), a curated alias, the seat of a same-named unit, the verbatim spelling,
+and the context (hint governorate/district, places named nearby).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from gazetteer.context import Context
+from gazetteer.geometry import distance_km
+from gazetteer.model import ADMIN_KINDS, MatchMethod, Place
+from gazetteer.normalize import QueryKey, fuzzy_key, spot_key, vowel_key
+
+__all__ = ["KIND_FIT", "MINOR_KINDS", "Candidate", "rank", "similarity", "weak", "within"]
+
+SEAT_BONUS = 0.5  # a town inside a same-named district, region or feature
+SEAT_KINDS = frozenset({"town", "city"})  # the build makes each unit's seat a town
+ALIAS_BONUS = 0.5  # a curated alias states which homonym the reporting means
+MINOR_KINDS = frozenset({"village", "neighbourhood"})  # places too small to guess at
+WEAK_SKELETON = 6  # consonants a look-alike village's name needs to stand without context
+WEAK_QUALITY = 0.93  # ...and its match quality (0.8 + 0.15 x similarity: similarity >= 0.87)
+
+
+def within(place: Place, area: Place) -> bool:
+    """True when ``place`` lies in the admin unit ``area`` names, or within its radius."""
+    if area.kind == "district":
+        return place.admin2 == area.name
+    if area.kind == "subdistrict":
+        return place.admin3 == area.name
+    if area.kind == "governorate":
+        return place.admin1 == area.name
+    # A feature (mountain, camp, region) named after a town lies close to it; a large range or
+    # region does not make every namesake village inside it its eponym.
+    return distance_km(place, area) <= min(area.precision_km, 10.0) + 10.0
+
+
+# Kinds a query's generic word accepts, and the bonus for each.
+KIND_FIT: dict[str, dict[str, float]] = {
+    "governorate": {"governorate": 1.0},
+    "district": {"district": 1.0, "region": 0.6},
+    "subdistrict": {"subdistrict": 1.0, "town": 0.7, "village": 0.6},
+    "mountain": {"range": 1.0, "mountain": 1.0},
+    "camp": {"camp": 1.0},
+    "region": {"region": 1.0, "district": 0.5, "governorate": 0.5, "range": 0.4, "valley": 0.4},
+    "village": {"village": 1.0, "town": 0.6},
+    "town": {"town": 1.0, "city": 0.8, "village": 0.6},
+    "city": {"city": 1.0, "town": 0.8},
+    "dam": {"dam": 1.0, "lake": 0.5},
+    "lake": {"lake": 1.0, "dam": 0.5},
+    "base": {"base": 1.0, "airfield": 0.8},
+    "airfield": {"airfield": 1.0, "base": 0.8},
+    "crossing": {"crossing": 1.0, "town": 0.3, "village": 0.3},
+    "valley": {"valley": 1.0},
+    "oilfield": {"oilfield": 1.0, "site": 0.6},
+    "bridge": {"bridge": 1.0},
+}
+KIND_FIT["mountain"] = {"range": 1.0, "mountain": 1.0, "pass": 0.5}
+
+
+def weak(c: Candidate, query: QueryKey) -> bool:
+    """A look-alike village that nothing supports: too short a skeleton or too loose a match.
+
+    Short skeletons collide across languages (Kobani ~ Gopan, Ankara ~ An Nakarah), so a
+    village found only by skeleton or fuzzily needs six consonants and a close spelling.
+    """
+    if c.method not in ("transliteration", "fuzzy") or c.place.kind not in MINOR_KINDS:
+        return False
+    return len(fuzzy_key(" ".join(query.tokens))) < WEAK_SKELETON or c.quality < WEAK_QUALITY
+
+
+def similarity(key: str, other: str) -> float:
+    """Spelling similarity (0-1) of two light keys, Kurdish e/a and o/u vowels folded."""
+    return max(fuzz.ratio(key, other), fuzz.ratio(vowel_key(key), vowel_key(other))) / 100
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place a name may mean: how well the name matched (0-1), how, and under which name."""
+
+    place: Place
+    quality: float
+    method: MatchMethod
+    name: str
+
+
+def rank(
+    found: tuple[list[Candidate], list[Candidate]],
+    query: QueryKey,
+    ctx: Context,
+    verbatim: str,
+) -> list[tuple[float, Candidate]]:
+    """Order ``found`` = (candidates, evidence) best first, as ``(total, candidate)`` pairs.
+
+    ``evidence`` holds look-alike units that make a town inside them its seat; ``verbatim`` is
+    the query's spotting form (a candidate named exactly so gets a small bonus). Ties go to
+    the more important place, then the smaller id, so the order is deterministic.
+    """
+    cands, evidence = found
+    if len(cands) == 1 and not evidence and ctx.empty:
+        return [(0.0, cands[0])]
+    if any(c.quality >= 1.0 and c.place.kind in ADMIN_KINDS for c in cands):
+        # An exactly-named unit ("Rashad": Al-Rashad sub-district) makes only its own seat
+        # a seat, not a village inside a differently spelled unit (Ar Rashid, Baghdad).
+        evidence = [e for e in evidence if e.quality >= 1.0]
+    ranked = []
+    for c in cands:
+        p = c.place
+        total = 2.0 * c.quality + p.importance
+        fit = KIND_FIT.get(query.kind_hint, {}).get(p.kind, 0.0) if query.kind_hint else None
+        if c.method == "alias" and fit != 0.0:
+            total += ALIAS_BONUS  # unless the query's own word names another kind
+        if fit is not None:
+            total += fit
+        elif p.kind in SEAT_KINDS and any(
+            e.place.id != p.id and within(p, e.place) for e in evidence
+        ):
+            total += SEAT_BONUS  # the town that gives its name to the unit around it
+        if spot_key(c.name) == verbatim:
+            total += 0.1
+        total += ctx.bonus(p)
+        ranked.append((total, c))
+    ranked.sort(key=lambda t: (-t[0], -t[1].place.importance, t[1].place.id))
+    return ranked

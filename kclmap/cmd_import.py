@@ -1,0 +1,115 @@
+"""``kclmap import``: an ACLED or UCDP GED table (or kclmap's own) -> a kclmap events file.
+
+Also the helpers every command that takes an events file uses to read it and say how.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geo.datasets import FORMATS
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from geo.readers import EventTable
+
+__all__ = ["combine", "configure", "read_noted", "run"]
+
+
+def read_noted(path: Path, *, format: str = "auto") -> EventTable:
+    """Read an events table and print, on stderr, each liberty the reader took."""
+    from geo.readers import read_table
+
+    table = read_table(path, format=format)  # type: ignore[arg-type]
+    for note in table.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return table
+
+
+def combine(
+    articles: gpd.GeoDataFrame | None, tables: list[EventTable]
+) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """Articles' events and events files as one frame, with what was set aside and why.
+
+    An edited kclmap events file wins over the articles it came from: an article event is
+    left out when its ``source`` article is in one of the files (a row the user deleted stays
+    deleted; articles the files do not cover keep their events). Rows sharing an ``event_id``
+    across inputs keep the later one (files after articles, in command-line order).
+    """
+    import pandas as pd
+
+    from geo.table import empty_frame
+
+    notes: list[str] = []
+    frames = []
+    if articles is not None:
+        edited = {
+            str(s) for t in tables if t.format == "kclmap" for s in t.frame["source"].dropna()
+        }
+        replaced = articles["source"].astype(str).isin(edited)
+        if replaced.any():
+            notes.append(
+                f"{int(replaced.sum())} event(s) of articles that an events file already covers "
+                "were left out: the edited file wins"
+            )
+        frames.append(articles[~replaced])
+    frames += [t.frame for t in tables]
+    frames = [f for f in frames if len(f)]
+    events = pd.concat(frames, ignore_index=True) if frames else empty_frame()
+    if "dataset" in events.columns:
+        events["dataset"] = events["dataset"].fillna("kclmap")
+    duplicated = int(events["event_id"].duplicated(keep="last").sum())
+    if duplicated:
+        notes.append(f"{duplicated} row(s) repeated an event_id of a later input and were replaced")
+    events = events.drop_duplicates("event_id", keep="last").reset_index(drop=True)
+    return events, notes
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``kclmap import``."""
+    p.add_argument(
+        "format",
+        choices=("auto", *FORMATS),
+        metavar="FORMAT",
+        help=f"the table's format: auto (by its columns), {', '.join(FORMATS)}",
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="the table (.csv, .json, .gpkg...)")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="events file to write (.gpkg, .geojson or .csv)",
+    )
+    p.add_argument(
+        "--schema",
+        choices=("kclmap", "acled"),
+        default="kclmap",
+        help="column layout of a .csv output (default kclmap; acled: ACLED's layout)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the table, write it as kclmap events, and say what it held."""
+    from geo.gisio import write_events
+
+    table = read_noted(args.file, format=args.format)
+    write_events(table.frame, args.output, schema=args.schema)
+    kinds = Counter(str(t) for t in table.frame["type"])
+    datasets = Counter(str(d) for d in table.frame["dataset"])
+    unplaced = int(table.frame.geometry.isna().sum())
+    print(
+        f"wrote {len(table.frame)} event(s) "
+        f"({', '.join(f'{n} {d}' for d, n in datasets.most_common())}) "
+        f"read as {table.format} to {args.output}: "
+        + (", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "none")
+        + f"; {unplaced} without coordinates",
+        file=sys.stderr,
+    )
+    return 0

@@ -1,0 +1,184 @@
+"""ACLED and UCDP tables through the command line: import, build, enrich, stats, report."""
+
+import contextlib
+import io
+import json
+import sqlite3
+
+import pyogrio
+import pytest
+
+from kclmap.cli import main
+from tests.conftest import DATA, SEEDS
+
+TABLES = DATA / "datasets"
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def mixed_build(tmp_path_factory):
+    """One build from the seed articles, an ACLED export and a UCDP GED file."""
+    out = tmp_path_factory.mktemp("mixed")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(
+            [
+                "build",
+                str(SEEDS),
+                "--events",
+                str(TABLES / "acled_current.csv"),
+                "--events",
+                str(TABLES / "ucdp_ged.csv"),
+                "-o",
+                str(out),
+            ]
+        )
+    return code, out, err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "count", "dataset"),
+    [
+        ("auto", "acled_current.csv", 6, "acled"),
+        ("acled", "acled_api.json", 2, "acled"),
+        ("acled-legacy", "acled_legacy.csv", 5, "acled"),
+        ("ucdp", "ucdp_ged.csv", 3, "ucdp"),
+    ],
+)
+def test_import_writes_a_kclmap_events_file(capsys, tmp_path, fmt, name, count, dataset):
+    target = tmp_path / "events.gpkg"
+    code, _, err = run(capsys, "import", fmt, TABLES / name, "-o", target)
+    assert code == 0
+    assert f"wrote {count} event(s) ({count} {dataset})" in err
+    frame = pyogrio.read_dataframe(target, layer="events")
+    assert len(frame) == count
+    assert set(frame["dataset"]) == {dataset}
+
+
+def test_import_refuses_a_table_of_another_format(capsys, tmp_path):
+    code, _, err = run(
+        capsys, "import", "ucdp", TABLES / "acled_current.csv", "-o", tmp_path / "x.gpkg"
+    )
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "lacks the column(s) best, date_start, id, type_of_violence, where_prec" in err
+
+
+def test_extract_acled_layout_round_trips_through_import(capsys, tmp_path):
+    acled = tmp_path / "acled.csv"
+    code, _, _ = run(capsys, "extract", SEEDS, "-o", acled, "--schema", "acled")
+    assert code == 0
+    assert acled.read_text(encoding="utf-8").startswith("event_id_cnty,event_date,year,")
+    code, _, err = run(capsys, "import", "acled", acled, "-o", tmp_path / "back.csv")
+    assert code == 0
+    back = (tmp_path / "back.csv").read_text(encoding="utf-8").splitlines()
+    original = run(capsys, "extract", SEEDS, "--json")[1].splitlines()
+    assert len(back) - 1 == len(original)
+    ids = {json.loads(line)["event_id"] for line in original}
+    assert {line.split(",")[0] for line in back[1:]} == ids
+    assert "(19 kclmap)" in err  # kclmap's own rows, recognised by their KCL- ids
+
+
+def test_mixed_build_maps_every_dataset_and_links_them(mixed_build):
+    code, out, err = mixed_build
+    assert code == 0
+    assert "datasets: 19 kclmap, 6 acled, 3 ucdp" in err
+    assert "1 of the 1 extracted attack is also in ACLED" in err
+    events = json.loads((out / "events.geojson").read_text())["features"]
+    props = {f["properties"]["event_id"]: f["properties"] for f in events}
+    assert {p["dataset"] for p in props.values()} == {"kclmap", "acled", "ucdp"}
+    assert props["d5a561dab78c0316"]["same_as"] == "acled:IRQ90001; ucdp:900001"
+    # The same zones and enrichment for every source.
+    for key in ("acled:IRQ90001", "ucdp:900001", "d5a561dab78c0316"):
+        assert props[key]["side"] in ("krg", "federal")
+        assert props[key]["dist_to_line_km"] is not None
+
+
+def test_mixed_build_states_the_overlap_in_stats_json(mixed_build):
+    _, out, _ = mixed_build
+    stats = json.loads((out / "stats.json").read_text())
+    assert "1 of the 1 extracted attack is also in UCDP" in stats["cross_source"]
+
+
+def test_enrich_links_a_file_holding_several_datasets(capsys, mixed_build, tmp_path):
+    _, out, _ = mixed_build
+    code, _, err = run(capsys, "enrich", out / "events.geojson", "-o", tmp_path / "e.csv")
+    assert code == 0
+    assert "1 of the 1 extracted attack is also in ACLED" in err
+
+
+def test_build_writes_geopackage_1_2(mixed_build):
+    _, out, _ = mixed_build
+    con = sqlite3.connect(out / "kclmap.gpkg")
+    try:
+        (version,) = con.execute("PRAGMA user_version").fetchone()
+    finally:
+        con.close()
+    assert version == 10200  # GeoPackage 1.2.0: QGIS 3.22 / GDAL 3.6 open it without warnings
+
+
+@pytest.mark.parametrize("name", ["acled_current.csv", "acled_legacy.csv", "ucdp_ged.csv"])
+def test_enrich_and_stats_take_acled_and_ucdp_files(capsys, tmp_path, name):
+    target = tmp_path / "enriched.geojson"
+    code, _, err = run(capsys, "enrich", TABLES / name, "-o", target)
+    assert code == 0
+    assert f"note: {name}: read as " in err
+    features = json.loads(target.read_text())["features"]
+    assert all("dist_to_line_km" in f["properties"] for f in features)
+    code, out, _ = run(capsys, "stats", TABLES / name, "--json")
+    assert code == 0
+    tables = json.loads(out)
+    assert sum(r["events"] for r in tables["by_distance_band"]) == len(features)
+
+
+def test_report_takes_a_ucdp_file(capsys, tmp_path):
+    target = tmp_path / "report.html"
+    code, _, _ = run(capsys, "report", TABLES / "ucdp_ged.csv", "-o", target)
+    assert code == 0
+    assert "IS attack near Makhmour kills Peshmerga" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("case", "count", "note"),
+    [
+        (
+            "17-blank-ids-dropped/events_edited.csv",
+            21,
+            "2 row(s) without an event_id were given one",
+        ),
+        ("18-excel-ansi-csv/events_excel_ansi.csv", 19, "read as Windows-1252"),
+    ],
+)
+def test_spreadsheet_cases_are_read_with_a_note(capsys, tmp_path, case, count, note):
+    target = tmp_path / "e.geojson"
+    code, _, err = run(capsys, "enrich", DATA / "cases" / case, "-o", target)
+    assert code == 0
+    assert note in err
+    assert len(json.loads(target.read_text())["features"]) == count
+
+
+def test_edited_file_wins_over_the_articles_it_came_from():
+    from geo.gisio import read_events
+    from geo.readers import EventTable
+    from kclmap.cmd_import import combine
+
+    articles = read_events(TABLES / "kclmap_events.csv")
+    deleted = articles["event_id"].iloc[0]
+    edited = articles.iloc[1:].copy()
+    edited.loc[edited.index[0], "type"] = "attack"  # an edit
+    others = articles[articles["source"] != articles["source"].iloc[0]]
+    new_article = articles[articles["source"] == articles["source"].iloc[0]]
+    # The user deleted one row and edited another: neither comes back from the articles.
+    events, notes = combine(articles, [EventTable(edited, "kclmap")])
+    assert deleted not in set(events["event_id"])
+    assert events.set_index("event_id").loc[edited["event_id"].iloc[0], "type"] == "attack"
+    assert len(events) == len(articles) - 1
+    assert any("the edited file wins" in n for n in notes)
+    # An article the edited file does not cover keeps all its events.
+    events, _ = combine(articles, [EventTable(others, "kclmap")])
+    assert set(new_article["event_id"]) <= set(events["event_id"])

@@ -1,0 +1,70 @@
+"""The precomputed answers are exactly what the full resolver says (no stale shortcut)."""
+
+import gzip
+import random
+
+import pytest
+
+from gazetteer import Gazetteer, UnknownPlaceError
+from gazetteer.answers import Answer, decode_answer, encode_answer, load_answers
+from gazetteer.normalize import spot_key
+from gazetteer.shapes import load_shapes
+from gazetteer.store import DATA_DIR, load_aliases, load_names, load_places
+
+
+@pytest.fixture(scope="module")
+def ranking_only(gaz: Gazetteer) -> Gazetteer:
+    """The shipped data without its answers file: every query is ranked."""
+    return Gazetteer(
+        load_places(),
+        load_names(),
+        load_aliases(DATA_DIR / "aliases.csv"),
+        load_shapes(DATA_DIR / "shapes.geojson"),
+    )
+
+
+def _sample(gaz: Gazetteer) -> list[str]:
+    rng = random.Random(10)
+    names = [row.name for row in rng.sample(gaz.names, 400)]
+    return [*names, "Kirkuk", "Makhmour", "Sinjar", "Qara Tapa", "Ra's as Sahl", "Taza"]
+
+
+def test_shipped_gazetteer_has_answers(gaz):
+    assert len(gaz.answers) > 60_000
+
+
+def test_stored_answers_equal_full_ranking(gaz, ranking_only):
+    for name in _sample(gaz):
+        assert gaz.answers.get(spot_key(name)), name
+        fast = gaz.resolve(name)
+        try:
+            slow = ranking_only.resolve(name)
+        except UnknownPlaceError:
+            pytest.fail(f"{name!r} has a stored answer but ranks to nothing")
+        assert (fast.place, fast.score, fast.method, fast.matched_name) == (
+            slow.place,
+            slow.score,
+            slow.method,
+            slow.matched_name,
+        ), name
+        assert [p.id for p, _ in fast.alternatives] == [p.id for p, _ in slow.alternatives]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        Answer(3, 1.0, "exact", "Kirkuk", ()),
+        Answer(17, 0.935, "transliteration", "Qarah Tabah", ((4, 1.0), (9, 0.9))),
+    ],
+)
+def test_answer_line_round_trips(answer):
+    assert decode_answer(encode_answer("spot form", answer)) == answer
+
+
+def test_answers_built_with_another_alias_table_are_ignored(tmp_path):
+    answers = tmp_path / "answers.tsv.gz"
+    with gzip.open(answers, "wt", encoding="utf-8") as fh:
+        fh.write("# aliases-sha256=0000\nkirkuk\t1\t1\texact\tKirkuk\t\n")
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,place_id,source\n", encoding="utf-8")
+    assert load_answers(answers, aliases) == {}

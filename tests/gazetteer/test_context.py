@@ -1,0 +1,132 @@
+"""Hints and nearby places decide homonyms at every stage; look-alikes far from them lose."""
+
+import pytest
+
+from gazetteer import UnknownPlaceError
+from gazetteer.context import Context
+from gazetteer.geometry import distance_km
+from gazetteer.model import Place
+
+
+@pytest.mark.parametrize(
+    ("hint", "governorate"),
+    [
+        # The forms event datasets use for the OCHA governorates.
+        ("Sala al-Din", "Salah Al-Din"),
+        ("Salahuddin", "Salah Al-Din"),
+        ("Ninewa", "Ninewa"),
+        ("Nineveh", "Ninewa"),
+        ("Dahuk", "Duhok"),
+        ("Babylon", "Babil"),
+        ("Thi-Qar", "Thi Qar"),
+        ("Kirkuk", "Kirkuk"),
+        ("Mosul", "Ninewa"),  # a major city stands for its governorate
+        ("Sulaimani", "Al-Sulaymaniyah"),
+    ],
+)
+def test_hint_forms_name_their_governorate(gaz, hint, governorate):
+    assert gaz.governorate(hint) == governorate
+
+
+@pytest.mark.parametrize("hint", ["Atlantis", "", "Springfield County"])
+def test_unknown_hint_names_no_governorate(gaz, hint):
+    assert gaz.governorate(hint) is None
+
+
+@pytest.mark.parametrize(
+    ("hint", "district"),
+    [("Daquq", "Daquq"), ("Tuz", "Tooz Khurmato"), ("Sinjar district", "Sinjar")],
+)
+def test_district_hint_names_its_district(gaz, hint, district):
+    assert gaz.district(hint) == district
+
+
+@pytest.mark.parametrize(
+    ("name", "hint", "admin1"),
+    [
+        # Bashir: the Kirkuk village, not Basra 500 km south (a skeleton look-alike).
+        ("Bashir", "Kirkuk", "Kirkuk"),
+        # Taza: Taza Khurmatu (the town's short name), not the village Jadidah (alias Taza).
+        ("Taza", "Kirkuk", "Kirkuk"),
+        # Four villages are called Qarah Tabbah.
+        ("Qarah Tabbah", "Al-Sulaymaniyah", "Al-Sulaymaniyah"),
+        ("Palkana", "Salah Al-Din", "Salah Al-Din"),
+        ("Palkana", "Kirkuk", "Kirkuk"),
+    ],
+)
+def test_governorate_hint_decides_homonyms(gaz, name, hint, admin1):
+    assert gaz.resolve(name, hint=hint).place.admin1 == admin1
+
+
+def test_taza_with_kirkuk_hint_is_taza_khurmatu(gaz):
+    place = gaz.resolve("Taza", hint="Kirkuk").place
+    assert place.kind == "town"
+    assert place.name == "Tazah Khurmatu"
+
+
+@pytest.mark.parametrize(
+    ("name", "district"),
+    # Tobzawa/Topzawa: villages of that name in Daquq, Koysinjaq, Shaqlawa, Rania...
+    [("Tobzawa", "Daquq"), ("Topzawa", "Koysinjaq"), ("Topzawa", "Shaqlawa")],
+)
+def test_district_hint_decides_homonyms(gaz, name, district):
+    assert gaz.resolve(name, hint_district=district).place.admin2 == district
+
+
+@pytest.mark.parametrize(
+    "name",
+    # Case 11: places in Turkey, Syria and Iran; none may come back as an Iraqi village.
+    ["Ankara", "Kobani", "Afrin", "Hajin", "Urmia", "al-Hol", "Tehran", "Raqqa", "Qara Gokh"],
+)
+def test_foreign_or_unknown_name_is_not_a_lookalike_village(gaz, name):
+    with pytest.raises(UnknownPlaceError) as err:
+        gaz.resolve(name)
+    assert err.value.suggestions or gaz.suggest(name)
+
+
+def test_lookalike_far_from_every_context_place_is_not_found(gaz):
+    # "Qara Gokh" looks like villages across Iraq; none is near Kalar, so none is the answer.
+    kalar = gaz.resolve("Kalar").place
+    with pytest.raises(UnknownPlaceError):
+        gaz.resolve("Qara Gokh", context=[kalar])
+
+
+def test_context_reaches_past_a_far_exact_hit_to_a_near_lookalike(gaz):
+    # "Tall Abu Jarad" exists only as a spelling variant near Baiji; with Baiji named, the
+    # exact "Abu Jarad" village in Hatra (170 km away) is not the answer.
+    baiji = gaz.resolve("Baiji").place
+    place = gaz.resolve("Tall Abu Jarad", context=[baiji]).place
+    assert distance_km(place, baiji) < 40
+
+
+def _place(name: str, lon: float, lat: float, admin1: str, admin2: str = "") -> Place:
+    return Place(name, name, "village", lon, lat, admin1, admin2, "", None, 1.0, 0, 0.3, "")
+
+
+@pytest.mark.parametrize(
+    ("ctx", "near"),
+    [
+        (Context(admin1="Kirkuk"), True),  # inside the hinted governorate
+        (Context(admin1="Diyala"), False),
+        (Context(admin2="Daquq"), True),
+        (Context(admin1="Kirkuk", admin2="Dibis"), False),  # the district narrows the hint
+        (Context(places=(_place("a", 44.40, 35.10, "Kirkuk"),)), True),  # ~11 km away
+        (Context(places=(_place("b", 46.80, 30.90, "Thi Qar"),)), False),  # ~560 km away
+    ],
+)
+def test_context_near_follows_hint_and_distance(ctx, near):
+    village = _place("v", 44.30, 35.05, "Kirkuk", "Daquq")
+    assert ctx.near(village) is near
+
+
+def test_bonus_grows_with_what_the_context_confirms():
+    village = _place("v", 44.30, 35.05, "Kirkuk", "Daquq")
+    other_governorate = Context(admin1="Diyala").bonus(village)
+    same_governorate = Context(admin1="Kirkuk").bonus(village)
+    same_district = Context(admin1="Kirkuk", admin2="Daquq").bonus(village)
+    assert other_governorate < same_governorate < same_district
+
+
+def test_empty_context_says_nothing():
+    assert Context().empty
+    assert Context().bonus(_place("v", 44.3, 35.0, "Kirkuk")) == 0.0
