@@ -14,7 +14,18 @@ import pytest
 from kclmap.cli import main
 from tests.conftest import DATA, ROOT, SEEDS
 
-HEAVY = ("geopandas", "pandas", "shapely", "folium", "matplotlib", "pyogrio", "dask", "rich")
+HEAVY = (
+    "geo",
+    "gazetteer",
+    "geopandas",
+    "pandas",
+    "shapely",
+    "folium",
+    "matplotlib",
+    "pyogrio",
+    "dask",
+    "rich",
+)
 
 
 def run(capsys, *argv):
@@ -168,6 +179,13 @@ def test_json_lines_stream_to_stdout(capsys):
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0
     assert len({r["event_id"] for r in rows}) == len(rows) > 5
+
+
+def test_import_formats_are_the_readers_formats():
+    from geo.datasets import FORMATS
+    from kclmap import cmd_import
+
+    assert cmd_import.FORMATS == FORMATS
 
 
 def test_default_max_bytes_is_the_readers_limit():

@@ -281,3 +281,14 @@ def test_options_reach_the_workers(tmp_path):
     events, report, _ = run([article], LocalEngine(1), options=options)
     assert report.articles == 1
     assert {e.published.isoformat() for e in events} == {"2023-05-02"}
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["geo.engine", "geo.engine.cluster", "geo.engine.parquet", "kclmap.problems", "kclmap.engines"],
+)
+def test_every_public_name_exists(module):
+    import importlib
+
+    mod = importlib.import_module(module)
+    assert all(hasattr(mod, name) for name in mod.__all__)
