@@ -225,6 +225,8 @@ def fuzz(
         except Exception as err:
             detail = "".join(traceback.format_exception_only(type(err), err)).strip()
             result.crashes.append((index, detail))
+            if progress:  # the command line shows each crash as it happens
+                print(f"CRASH input {index}: {detail}", flush=True)
     result.seconds = time.perf_counter() - began
     return result
 
@@ -240,8 +242,6 @@ def main() -> int:
     if args.only is not None:
         args.start, args.n = args.only, 1
     result = fuzz(args.n, seed=args.seed, only=args.only, start=args.start, progress=5000)
-    for index, detail in result.crashes[:50]:
-        print(f"CRASH input {index}: {detail}")
     print(
         f"fuzz: {result.n:,} inputs, {result.refused:,} refused with a one-line InputError, "
         f"{result.events:,} events, {len(result.crashes)} crashes, {result.seconds:,.0f} s "

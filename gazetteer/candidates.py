@@ -38,10 +38,14 @@ class NameIndex:
     _exact: dict[str, list[tuple[int, str]]]
     _alias: dict[str, list[tuple[int, str]]]
 
-    def _kind(self, idx: int) -> str:
-        """Place ``idx``'s kind, without parsing the record when the table is lazy."""
+    @cached_property
+    def _kinds(self) -> list[str]:
+        """Every place's kind, without parsing the records when the table is lazy."""
         table = self.places
-        return table.kind(idx) if isinstance(table, PlaceTable) else table[idx].kind
+        return table.kinds if isinstance(table, PlaceTable) else [p.kind for p in table]
+
+    def _kind(self, idx: int) -> str:
+        return self._kinds[idx]
 
     @cached_property
     def _skeleton(self) -> dict[str, list[tuple[int, str, str]]]:
@@ -55,7 +59,7 @@ class NameIndex:
     def _area_skeleton(self) -> dict[str, list[tuple[int, str, str]]]:
         """Skeleton index of the places that are not settlements (units, regions, features)."""
         out: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-        kind = self._kind
+        kind = self._kinds.__getitem__
         for fkey, rows in self._skeleton.items():
             keep = [r for r in rows if kind(r[0]) not in SETTLEMENT_KINDS]
             if keep:
@@ -91,7 +95,7 @@ class NameIndex:
     def _first_word(self) -> dict[str, list[tuple[int, str]]]:
         """Towns and cities by the first word of their names ("taza" -> Taza Khurmatu)."""
         out: dict[str, dict[int, str]] = defaultdict(dict)
-        kind = self._kind
+        kind = self._kinds.__getitem__
         for row in self.names:
             if kind(row.place) in ("town", "city"):
                 tokens = parse_query(row.name).tokens
@@ -183,7 +187,7 @@ class NameIndex:
         evidence = [
             c for c in (*out, *translit) if c.place.is_area or c.place.kind not in SETTLEMENT_KINDS
         ]
-        if (out and (exact_near or any(c.method != "exact" for c in out))) or len(key) < 4:
+        if out or len(key) < 4:  # fuzzy search only when no stage found the name at all
             return out, evidence
         keys, hits = self._fuzzy_pool(key, skeleton[:1])
         for _, score, pos in process.extract(

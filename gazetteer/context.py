@@ -17,7 +17,7 @@ __all__ = ["NEAR_KM", "Context"]
 
 NEAR_KM = 40.0  # a place within this (plus the context place's own radius, capped) is near it
 _RADIUS_CAP_KM = 60.0
-HINT_BONUS = 0.6  # candidate inside the hinted governorate
+HINT_BONUS = 1.5  # candidate inside the hinted governorate: outweighs kind, alias and seat
 DISTRICT_BONUS = 0.4  # ...and inside the hinted district
 NEAR_BONUS = 0.6  # scaled by exp(-km / 40) for the closest context place
 

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from gazetteer.context import Context
 from gazetteer.geometry import distance_km
-from gazetteer.model import ADMIN_KINDS, MatchMethod, Place
+from gazetteer.model import ADMIN_KINDS, SETTLEMENT_KINDS, MatchMethod, Place
 from gazetteer.normalize import QueryKey, fuzzy_key, spot_key, vowel_key
 
 __all__ = ["KIND_FIT", "MINOR_KINDS", "Candidate", "rank", "similarity", "weak", "within"]
@@ -23,8 +23,10 @@ SEAT_BONUS = 0.5  # a town inside a same-named district, region or feature
 SEAT_KINDS = frozenset({"town", "city"})  # the build makes each unit's seat a town
 ALIAS_BONUS = 0.5  # a curated alias states which homonym the reporting means
 MINOR_KINDS = frozenset({"village", "neighbourhood"})  # places too small to guess at
-WEAK_SKELETON = 6  # consonants a look-alike village's name needs to stand without context
-WEAK_QUALITY = 0.93  # ...and its match quality (0.8 + 0.15 x similarity: similarity >= 0.87)
+SHORT_SKELETON = 4  # consonants below which a look-alike needs a closer spelling
+SHORT_QUALITY = 0.95  # ...that close (0.8 + 0.15 x similarity: similarity >= 0.93)
+WEAK_FUZZY = 0.9  # a fuzzy hit of any kind below this (rapidfuzz ratio ~95) is a guess
+WEAK_QUALITY = 0.93  # a look-alike village or feature's match quality (similarity >= 0.87)
 
 
 def within(place: Place, area: Place) -> bool:
@@ -64,14 +66,25 @@ KIND_FIT["mountain"] = {"range": 1.0, "mountain": 1.0, "pass": 0.5}
 
 
 def weak(c: Candidate, query: QueryKey) -> bool:
-    """A look-alike village that nothing supports: too short a skeleton or too loose a match.
+    """A look-alike that nothing supports: a loose fuzzy hit, or a loose skeleton match.
 
-    Short skeletons collide across languages (Kobani ~ Gopan, Ankara ~ An Nakarah), so a
-    village found only by skeleton or fuzzily needs six consonants and a close spelling.
+    Short skeletons collide across languages (Kobani ~ Gopan, Ankara ~ An Nakarah, Syria ~
+    Sharya camp), so a village or a feature found only by skeleton or fuzzily needs a close
+    spelling, closer still under four consonants (Mukhaisa = Al Mukhaysah, Mutaibija =
+    Mutabijah pass); a fuzzy hit of any kind needs a close spelling (Kermanshah is no Iraqi
+    air base). Towns and units carry more evidence (Dubz = Dibis, Hawîce = Hawija), and so does
+    the query's own kind word ("Udhaim Dam" = Adhaim Dam).
     """
-    if c.method not in ("transliteration", "fuzzy") or c.place.kind not in MINOR_KINDS:
+    if c.method == "fuzzy" and c.quality < WEAK_FUZZY:
+        return True
+    if c.method not in ("transliteration", "fuzzy"):
         return False
-    return len(fuzzy_key(" ".join(query.tokens))) < WEAK_SKELETON or c.quality < WEAK_QUALITY
+    if query.kind_hint and KIND_FIT.get(query.kind_hint, {}).get(c.place.kind, 0.0) >= 1.0:
+        return False
+    short = len(fuzzy_key(" ".join(query.tokens))) < SHORT_SKELETON
+    if c.place.kind not in MINOR_KINDS and c.place.kind in SETTLEMENT_KINDS | ADMIN_KINDS:
+        return False
+    return c.quality < (SHORT_QUALITY if short else WEAK_QUALITY)
 
 
 def similarity(key: str, other: str) -> float:
@@ -113,6 +126,8 @@ def rank(
         p = c.place
         total = 2.0 * c.quality + p.importance
         fit = KIND_FIT.get(query.kind_hint, {}).get(p.kind, 0.0) if query.kind_hint else None
+        if fit == 0.0 and c.method in ("transliteration", "fuzzy"):
+            continue  # "Wadi al-Shay" is no look-alike village: the query names another kind
         if c.method == "alias" and fit != 0.0:
             total += ALIAS_BONUS  # unless the query's own word names another kind
         if fit is not None:

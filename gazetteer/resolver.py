@@ -79,6 +79,7 @@ class Gazetteer(NameIndex):
         for row in self.names:
             exact[row.key].append((row.place, row.name))
         self._memo: dict[tuple[object, ...], Match | UnknownPlaceError] = {}
+        self._hints: dict[tuple[str | None, str | None], tuple[str | None, str | None]] = {}
         self.aliases = list(aliases)
         for alias in self.aliases:
             idx = self._by_id.get(alias.place_id)
@@ -161,13 +162,18 @@ class Gazetteer(NameIndex):
     def _context(
         self, hint: str | None, hint_district: str | None, context: Sequence[Place]
     ) -> Context:
-        admin2 = self.district(hint_district)
-        admin1 = self.governorate(hint)
-        if admin2 and not admin1:
-            admin1 = next(
-                (p.admin1 for p in self.places_named(admin2) if p.kind == "district"), None
-            )
-        return Context(admin1, admin2, tuple(context))
+        units = self._hints.get((hint, hint_district))
+        if units is None:
+            admin2 = self.district(hint_district)
+            admin1 = self.governorate(hint)
+            if admin2 and not admin1:
+                admin1 = next(
+                    (p.admin1 for p in self.places_named(admin2) if p.kind == "district"), None
+                )
+            if len(self._hints) >= MEMO_SIZE:
+                self._hints.clear()
+            units = self._hints[(hint, hint_district)] = (admin1, admin2)
+        return Context(units[0], units[1], tuple(context))
 
     def places_named(self, name: str) -> list[Place]:
         """Every place with exactly this name key (no ranking), e.g. all "Qarah Tabbah"."""
@@ -282,6 +288,9 @@ class Gazetteer(NameIndex):
             )
             if found is not None:
                 return found
+            if compound.form == "possessive":
+                # "Syria's Hasakah": the owner is no Iraqi place, so neither is what it owns.
+                raise UnknownPlaceError(name[:80], tuple(self.suggest(compound.second, 3)))
         query = parse_query(clean)
         if not query.key:
             raise UnknownPlaceError(name[:80])

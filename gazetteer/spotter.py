@@ -123,10 +123,9 @@ class Spotter:
         out = []
         for (start, end, surface), match in zip(spans, first, strict=True):
             final = match
-            if (
-                match is not None
-                and match.method != "alias"
-                and (match.ambiguous or match.place.importance < MAJOR)
+            if match is not None and (
+                (match.method != "alias" and (match.ambiguous or match.place.importance < MAJOR))
+                or match.place.id in self.gazetteer.shapes  # a range: its part near the others
             ):
                 final = self.gazetteer.lookup(surface, context=_others(anchors, match), **hints)
             out.append(Mention(surface, start, end, final))

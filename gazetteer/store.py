@@ -6,6 +6,7 @@ import csv
 import gzip
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from os import PathLike
 from pathlib import Path
 from typing import NamedTuple, overload
@@ -94,8 +95,12 @@ class PlaceTable(Sequence[Place]):
 
     def kind(self, idx: int) -> str:
         """The ``kind`` of place ``idx`` without parsing the whole record."""
-        place = self._cache[idx]
-        return place.kind if place is not None else self._lines[idx].split("\t", 3)[2]
+        return self.kinds[idx]
+
+    @cached_property
+    def kinds(self) -> list[str]:
+        """Every place's ``kind``, read once without parsing the records."""
+        return [line.split("\t", 3)[2] for line in self._lines]
 
     @overload
     def __getitem__(self, idx: int) -> Place: ...

@@ -164,8 +164,11 @@ def _resolve(
         return None, "unknown", None
     if kind in ("md", "dm"):
         month, day = MONTHS[g["mon"].lower()], int(g["day"])
+        # No year: the publication's year ("will meet on December 25", published 4 December,
+        # is ahead and marked future), unless that is over half a year ahead: a report of
+        # 2 January about "December 28" means the December just gone.
         value = _safe_date(pub.year, month, day)
-        if value is not None and value > pub:  # no year: the latest such date on or before
+        if value is not None and (value - pub).days > 183:
             value = _safe_date(pub.year - 1, month, day)
         return value, "day", None
     if kind == "ago":

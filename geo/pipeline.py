@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,6 +34,42 @@ class ExtractionReport:
     events: list[Event] = field(default_factory=list)
 
 
+def _words(quote: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", quote.lower()))
+
+
+class _Retold:
+    """Events already told by another article of the run (syndicated copies, rewrites).
+
+    One incident carried by two outlets is one event: the same type, day and place, told in
+    nearly the same words (at least 80 % of the words shared). The later telling is folded
+    into the first: its quote joins ``extra_quotes`` and its source is named in ``notes``.
+    """
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[str, object, str | None], list[tuple[Event, frozenset[str]]]] = {}
+
+    def fold(self, event: Event) -> bool:
+        """True when ``event`` retells one already kept (and was folded into it)."""
+        if event.aggregate or event.background or event.event_date is None:
+            return False
+        key = (event.type, event.event_date, event.place_id)
+        words = _words(event.quote)
+        for first, first_words in self.seen.get(key, []):
+            if first.source == event.source:
+                continue
+            shared = len(words & first_words) / max(1, min(len(words), len(first_words)))
+            if shared >= 0.8:
+                if event.quote != first.quote:
+                    first.extra_quotes.append(event.quote)
+                also = f"also reported by {event.url or event.source}"
+                first.notes = "; ".join(filter(None, [first.notes, also]))
+                first.confidence = round(min(0.99, first.confidence + 0.05), 2)
+                return True
+        self.seen.setdefault(key, []).append((event, words))
+        return False
+
+
 def extract_with_report(
     paths: Iterable[Path | str],
     *,
@@ -47,9 +84,17 @@ def extract_with_report(
         [Path(p) for p in paths], published=published, max_bytes=max_bytes
     )
     report = ExtractionReport(articles=articles, problems=problems)
+    told = _Retold()
     for i, article in enumerate(articles, start=1):
-        result = extract_events(article, spotter=spotter)
-        report.events += result.events
+        try:
+            result = extract_events(article, spotter=spotter)
+        except Exception as err:  # a bug on one article never costs the others: reported
+            reason = f"{type(err).__name__}: {err}".splitlines()[0][:200]
+            report.problems.append(
+                ReadProblem(article.source, f"extraction failed ({reason}); please report it")
+            )
+            continue
+        report.events += [e for e in result.events if not told.fold(e)]
         report.warnings += [(article.source, w) for w in result.warnings]
         report.unresolved += [(article.source, n) for n in result.unresolved]
         if progress is not None:

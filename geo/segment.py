@@ -51,7 +51,9 @@ class Segment:
 
 def _is_headline(line: str) -> bool:
     words = line.split()
-    return len(words) < 25 and not re.search(r"[.!?][\"”’)]*\s*$", line)
+    # a coder's trailing tag ("... dispersed them. [size=no report]") does not end the sentence
+    body = re.sub(r"(?:\s*\[[^\]]{0,60}\])+\s*$", "", line)
+    return len(words) < 25 and not re.search(r"[.!?][\"”’)]*\s*$", body)
 
 
 def segment(text: str) -> list[Segment]:

@@ -215,6 +215,11 @@ def load_line(path: str | PathLike[str]) -> gpd.GeoDataFrame:
         frame = pyogrio.read_dataframe(path)
     except Exception as err:
         raise InputError(f"cannot read line file {str(path)!r}: {err}") from err
+    if not hasattr(frame, "geom_type"):  # a table without geometry (e.g. an events CSV)
+        raise InputError(
+            f"{str(path)!r} has no geometry: --line wants a line layer (GeoJSON, GeoPackage, "
+            "Shapefile) of LineString features"
+        )
     if frame.empty or not set(frame.geom_type.dropna()) <= {"LineString", "MultiLineString"}:
         raise InputError(
             f"{str(path)!r} must hold LineString or MultiLineString features, got "

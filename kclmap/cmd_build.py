@@ -9,27 +9,31 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kclmap.cmd_extract import add_article_options, print_run_summary
-from kclmap.cmd_zones import add_line_options
+from kclmap.cmd_extract import (
+    add_article_options,
+    check_article_paths,
+    print_run_summary,
+    run_problems,
+    strict_problems,
+)
+from kclmap.cmd_zones import add_line_options, check_line_options
 from kclmap.engines import add_engine_options, check_engine_options, stream_events
+from kclmap.options import bbox, check_around, check_writable_dir, count, report_path
 from kclmap.problems import PROBLEMS_FILE, ProblemLog
 
-__all__ = ["configure_build", "configure_report", "run_build", "run_report"]
+if TYPE_CHECKING:
+    import geopandas as gpd
 
+    from geo.engine import RunReport
+    from maps.static_map import Extent
 
-def _bbox(text: str) -> tuple[float, float, float, float]:
-    try:
-        values = tuple(float(v) for v in text.split(","))
-    except ValueError as err:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not LON_MIN,LAT_MIN,LON_MAX,LAT_MAX"
-        ) from err
-    if len(values) != 4 or not (values[0] < values[2] and values[1] < values[3]):
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: expected LON_MIN,LAT_MIN,LON_MAX,LAT_MAX with min < max"
-        )
-    return (values[0], values[1], values[2], values[3])
+__all__ = ["DEFAULT_MAX_EVENTS", "configure_build", "configure_report", "run_build", "run_report"]
+
+# A map of more events than this is no longer readable (the 100,000-event benchmark loads in
+# about 7 s); raise it with --max-events.
+DEFAULT_MAX_EVENTS = 250_000
 
 
 def _only(text: str) -> frozenset[str]:
@@ -75,14 +79,21 @@ def configure_build(p: argparse.ArgumentParser) -> None:
         help="geocode unresolved places with OpenStreetMap Nominatim (network)",
     )
     p.add_argument("--dpi", type=int, default=150, help="resolution of map.png (300 for print)")
-    p.add_argument("--bbox", type=_bbox, metavar="W,S,E,N", help="static map extent, lon/lat")
+    p.add_argument("--bbox", type=bbox, metavar="W,S,E,N", help="static map extent, lon/lat")
     p.add_argument("--around", metavar="PLACE", help="centre the static map on a place")
     p.add_argument(
         "--radius",
         type=float,
-        default=50.0,
+        default=None,
         metavar="KM",
         help="with --around: half-width of the static map (default 50)",
+    )
+    p.add_argument(
+        "--max-events",
+        type=count,
+        default=DEFAULT_MAX_EVENTS,
+        metavar="N",
+        help=f"refuse to map more than N events (default {DEFAULT_MAX_EVENTS:,})",
     )
     p.add_argument("--title", default="Security incidents along the Kurdistan Coordination Line")
     p.add_argument(
@@ -98,6 +109,8 @@ def configure_build(p: argparse.ArgumentParser) -> None:
 
 def _online_fill(frame, cache: Path) -> int:  # type: ignore[no-untyped-def]
     """Geocode unresolved places online (only with --online); return how many were filled."""
+    from geopy.exc import GeopyError
+
     from gazetteer import OnlineFallback, UnknownPlaceError
 
     online = OnlineFallback(cache)
@@ -107,6 +120,9 @@ def _online_fill(frame, cache: Path) -> int:  # type: ignore[no-untyped-def]
             match = online.resolve(str(frame.at[idx, "place_query"]))
         except UnknownPlaceError:
             continue
+        except GeopyError as err:
+            print(f"online geocoding unavailable, kept the offline answers: {err}", file=sys.stderr)
+            break
         frame.loc[idx, ["lat", "lon", "place", "precision_km"]] = [
             match.place.lat,
             match.place.lon,
@@ -122,40 +138,51 @@ def _online_fill(frame, cache: Path) -> int:  # type: ignore[no-untyped-def]
     return filled
 
 
-def run_build(args: argparse.Namespace) -> int:
-    """Extract (or read) events and write every output; exit 1 when inputs were skipped."""
-    from geo.datasets import link_sources, overlap_summary
-    from geo.engine import check_writable_dir
+def _check_build_options(args: argparse.Namespace) -> Extent | None:
+    """Every check that needs no extraction, before any work; return the static-map extent."""
     from geo.errors import InputError
-    from geo.events import Event
-    from geo.table import events_to_frame
-    from kclmap.cmd_import import combine, read_noted
-    from kclmap.progress import progress_bar
-    from maps.build import BuildOptions, build_outputs
-    from maps.static_map import around_extent
 
+    check_engine_options(args)
     if not args.paths and not args.events:
         raise InputError("nothing to map: give article PATHs, --events FILE, or both")
-    if not args.band_km > 0:
-        raise InputError(f"--band-km must be positive, got {args.band_km}")
     if not 30 <= args.dpi <= 1200:
         raise InputError(f"--dpi must be between 30 and 1200, got {args.dpi}")
     if args.max_bytes <= 0:
         raise InputError(f"--max-bytes must be positive, got {args.max_bytes}")
-    if args.output.exists() and not args.output.is_dir():
-        raise InputError(f"output {str(args.output)!r} exists and is not a directory")
+    for path in args.events or []:
+        if not path.is_file():
+            raise InputError(f"--events {str(path)!r} is not a file")
+    radius = check_around(args.around, args.radius)
+    if args.around and args.bbox:
+        raise InputError("give --bbox or --around, not both")
+    check_line_options(args)
     check_writable_dir(args.output)
-    check_engine_options(args)
-    # Everything that can fail on the user's input fails here, before the long extraction.
-    tables = [read_noted(path) for path in args.events or []]
-    extent = args.bbox
-    if args.around:
-        from gazetteer import default_gazetteer
+    if args.paths:
+        check_article_paths(args.paths, args.max_articles)
+    if args.around and radius is not None:
+        from gazetteer import UnknownPlaceError, default_gazetteer
+        from maps.static_map import around_extent
 
-        place = default_gazetteer().resolve(args.around).place
-        extent = around_extent(place.lon, place.lat, args.radius)
-    report = None
-    problems = ProblemLog()
+        try:
+            place = default_gazetteer().resolve(args.around).place
+        except UnknownPlaceError as err:
+            raise InputError(f"--around {args.around!r}: no such place in the gazetteer") from err
+        return around_extent(place.lon, place.lat, radius)
+    return args.bbox
+
+
+def _read_inputs(
+    args: argparse.Namespace, problems: ProblemLog
+) -> tuple[gpd.GeoDataFrame, RunReport]:
+    """Extract the articles (streamed, on the chosen engine) and read the events files."""
+    from geo.datasets import link_sources
+    from geo.engine import RunReport
+    from geo.events import Event
+    from geo.table import events_to_frame
+    from kclmap.cmd_import import combine, read_noted
+
+    report = RunReport()
+    tables = [read_noted(path) for path in args.events or []]
     articles = None
     if args.paths:
         extracted: list[Event] = []
@@ -165,10 +192,36 @@ def run_build(args: argparse.Namespace) -> int:
     events, notes = combine(articles, tables)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
-    events = link_sources(events)
+    return link_sources(events), report
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Extract (or read) events and write every output; exit 1 when inputs were skipped."""
+    from gazetteer import default_gazetteer
+    from geo.datasets import overlap_summary
+    from geo.errors import InputError
+    from kclmap.progress import progress_bar
+    from kclmap.unresolved import unresolved_csv, unresolved_rows
+    from maps.build import BuildOptions, build_outputs
+
+    extent = _check_build_options(args)
+    problems = ProblemLog()
+    events, report = _read_inputs(args, problems)
+    paths = list(args.paths)
+    if args.strict and (refused := strict_problems(report, paths) if paths else []):
+        for line in refused:
+            print(line, file=sys.stderr)
+        print(f"--strict: {len(refused)} problem(s), nothing written", file=sys.stderr)
+        return 1
+    if len(events) > args.max_events:
+        raise InputError(
+            f"{len(events):,} events is more than the {args.max_events:,} a map can show; "
+            "raise the limit with --max-events N or map a subset"
+        )
     if args.online:
         filled = _online_fill(events, Path.home() / ".cache" / "kclmap" / "nominatim.json")
         print(f"online geocoding placed {filled} event(s)", file=sys.stderr)
+    rows = unresolved_rows(events, default_gazetteer(), mentions=report.unresolved)
     options = BuildOptions(
         line_file=args.line,
         band_km=args.band_km,
@@ -176,26 +229,32 @@ def run_build(args: argparse.Namespace) -> int:
         dpi=args.dpi,
         extent=extent,
         title=args.title,
+        # problems.csv is part of every set built from articles (a header alone when all went
+        # well), so a rebuild never keeps an earlier run's list as if it were the user's file.
+        extra_files={"unresolved.csv": unresolved_csv(rows)}
+        | ({PROBLEMS_FILE: problems.csv_text()} if paths else {}),
         only=args.only,
     )
     with progress_bar("building", min_items=1, quiet=args.quiet, unit="steps") as update:
         steps = iter(range(1, 100))
         files = build_outputs(
-            events, args.output, options, step=lambda msg: update(next(steps), 8, msg)
+            events, args.output, options, step=lambda msg: update(next(steps), 9, msg)
         )
-    csv_path = args.output / PROBLEMS_FILE
-    if len(problems):
-        files.append(problems.write_csv(csv_path))
-    elif csv_path.exists():
-        csv_path.unlink()  # no stale list from an earlier run
-    if report is not None:
-        print_run_summary(report, problems, csv_path if len(problems) else None)
+    if paths:
+        if not report.articles and not report.problems:
+            where = ", ".join(str(p) for p in paths)
+            problems.add(
+                "skipped", where, "no article files (.txt, .md, .html, .htm) found: nothing read"
+            )
+        listed = args.output / PROBLEMS_FILE if len(problems) else None
+        print_run_summary(report, problems, listed)
     kinds = Counter(str(t) for t in events["type"])
     unplaced = int(events["lat"].isna().sum())
     print(
         f"{len(events)} event(s) mapped: "
         + (", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "none")
-        + f"; {unplaced} without coordinates",
+        + f"; {unplaced} without coordinates"
+        + (f"; {len(rows)} place name(s) to check in unresolved.csv" if rows else ""),
         file=sys.stderr,
     )
     datasets = Counter(str(d) for d in events["dataset"])
@@ -209,14 +268,18 @@ def run_build(args: argparse.Namespace) -> int:
     for warning in options.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print("files written:\n" + "\n".join(f"  {p}" for p in files), file=sys.stderr)
-    return 1 if report is not None and report.problems else 0
+    return 1 if paths and run_problems(report, paths) else 0
 
 
 def configure_report(p: argparse.ArgumentParser) -> None:
     """Arguments of ``kclmap report``."""
     p.add_argument("events", type=Path, metavar="EVENTS", help="events file")
     p.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="FILE", help="the report (.html)"
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the report (.html), or a folder to write report.html into",
     )
     p.add_argument("--title", default="kclmap report")
 
@@ -230,16 +293,22 @@ def run_report(args: argparse.Namespace) -> int:
     from maps.report import report_html
     from maps.static_map import render_static
 
+    output = report_path(args.output)
+    check_writable_dir(output.parent)
     events = enrich(read_noted(args.events).frame)
     zones = reference_layers()
+    figure = render_static(events, zones, title=args.title)
     html = report_html(
         events,
         summary_tables(events),
-        map_figure=render_static(events, zones, title=args.title),
+        map_figure=figure,
         title=args.title,
         map_link=None,
     )
-    with atomic_path(args.output) as tmp:
+    import matplotlib.pyplot as plt
+
+    plt.close(figure)
+    with atomic_path(output) as tmp:
         tmp.write_text(html, encoding="utf-8")
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(f"wrote {output}", file=sys.stderr)
     return 0

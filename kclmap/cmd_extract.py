@@ -11,23 +11,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kclmap.engines import add_engine_options, check_engine_options, stream_events
+from kclmap.options import count
 from kclmap.problems import ProblemLog
 
 if TYPE_CHECKING:
+    from geo.articles import ReadProblem
     from geo.engine import RunReport
     from geo.events import Event
     from geo.pipeline import ExtractionReport
 
 __all__ = [
+    "DEFAULT_MAX_ARTICLES",
     "add_article_options",
+    "check_article_paths",
     "configure",
     "parse_date",
     "print_report",
     "print_run_summary",
     "problems_path",
     "run",
+    "run_problems",
+    "strict_problems",
 ]
 
+DEFAULT_MAX_ARTICLES = 100_000
 # The default of --max-bytes, as geo.articles.DEFAULT_MAX_BYTES (not imported: the parser
 # must build without loading the packages; a test keeps the two equal).
 DEFAULT_MAX_BYTES = 5_000_000
@@ -56,6 +63,73 @@ def add_article_options(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"skip files larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
     )
+    p.add_argument(
+        "--max-articles",
+        type=count,
+        default=DEFAULT_MAX_ARTICLES,
+        metavar="N",
+        help=f"refuse runs of more than N article files (default {DEFAULT_MAX_ARTICLES:,})",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="make any problem fatal: a skipped file, a warning or an unresolved place "
+        "stops the run before anything is written (exit 1)",
+    )
+
+
+def check_article_paths(paths: list[Path], max_articles: int) -> int:
+    """Count the article files under ``paths`` before any is read; return the count.
+
+    Raises
+    ------
+    InputError
+        A path does not exist, or there are more than ``max_articles`` files.
+    """
+    from geo.articles import iter_article_paths
+    from geo.errors import InputError
+
+    n = 0
+    for _ in iter_article_paths(paths):
+        n += 1
+        if n > max_articles:
+            raise InputError(
+                f"more than {max_articles:,} article files under the given paths; "
+                "raise the limit with --max-articles N"
+            )
+    return n
+
+
+def run_problems(report: ExtractionReport | RunReport, paths: list[Path]) -> list[ReadProblem]:
+    """What the run skipped: unreadable files, articles not in English, no input at all.
+
+    These make the exit code 1. (Warnings and unresolved places are problems only with
+    ``--strict``: see :func:`strict_problems`.) Takes a whole run's report or a streamed one.
+    """
+    from geo.articles import ReadProblem
+
+    problems = list(report.problems)
+    problems += [
+        ReadProblem(source, warning)
+        for source, warning in report.warnings
+        if "no events extracted" in warning
+    ]
+    if not report.articles and not report.problems:
+        where = ", ".join(str(p) for p in paths)
+        problems.append(
+            ReadProblem(where, "no article files (.txt, .md, .html, .htm) found: nothing read")
+        )
+    return problems
+
+
+def strict_problems(report: ExtractionReport | RunReport, paths: list[Path]) -> list[str]:
+    """Every problem of the run, one line each: what ``--strict`` refuses."""
+    lines = [f"skipped {p.source}: {p.message}" for p in run_problems(report, paths)]
+    lines += [
+        f"warning {source}: {w}" for source, w in report.warnings if "no events extracted" not in w
+    ]
+    lines += [f"unresolved place {name!r} in {source}" for source, name in report.unresolved]
+    return lines
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -82,6 +156,14 @@ def configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--json", action="store_true", help="print one JSON object per event")
     p.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="keep only events with confidence >= X (0.7 keeps events right >= 90%% of the time "
+        "on the development corpus)",
+    )
+    p.add_argument(
         "--problems",
         type=Path,
         metavar="FILE",
@@ -92,16 +174,17 @@ def configure(p: argparse.ArgumentParser) -> None:
     add_engine_options(p)
 
 
-def print_report(report: ExtractionReport) -> None:
+def print_report(report: ExtractionReport, paths: list[Path] | None = None) -> None:
     """The run's closing summary on stderr: events by type, problems, unresolved places."""
     err = sys.stderr
     kinds = Counter(e.type for e in report.events)
     summary = ", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "none"
     print(f"{len(report.articles)} article(s), {len(report.events)} event(s): {summary}", file=err)
-    for problem in report.problems:
+    for problem in run_problems(report, paths or []):
         print(f"skipped {problem.source}: {problem.message}", file=err)
     for source, warning in report.warnings:
-        print(f"warning {source}: {warning}", file=err)
+        if "no events extracted" not in warning:
+            print(f"warning {source}: {warning}", file=err)
     if report.unresolved:
         names = ", ".join(sorted({n for _, n in report.unresolved}))
         print(f"unresolved places (events kept without coordinates): {names}", file=err)
@@ -130,39 +213,69 @@ def run(args: argparse.Namespace) -> int:
     """Extract, write and report; exit 1 when a file had to be skipped.
 
     Everything that can be checked is checked before any article is read: the options, the
-    output's extension and folder, the input paths.
+    output's extension and folder, the input paths and their number. Events are written in
+    batches to a temporary file that replaces the output at the end (with ``--strict``, only
+    when the run had no problem).
     """
     from geo.engine import EventSink, check_writable_dir
     from geo.errors import InputError
 
     if args.max_bytes <= 0:
         raise InputError(f"--max-bytes must be positive, got {args.max_bytes}")
+    if not 0.0 <= args.min_confidence <= 1.0:
+        raise InputError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
     check_engine_options(args)
     csv_path = problems_path(args)
     if csv_path is not None:
         check_writable_dir(csv_path.parent)
     sink = EventSink(args.output, schema=args.schema) if args.output is not None else None
+    check_article_paths(args.paths, args.max_articles)
     to_stdout = args.json or args.output is None
+    held: list[Event] = []  # with --strict, JSON lines wait for the verdict
     problems = ProblemLog()
+    dropped = 0
 
     def consume(batch: list[Event]) -> None:
+        nonlocal dropped
+        if args.min_confidence > 0:
+            kept = [e for e in batch if e.confidence >= args.min_confidence]
+            dropped += len(batch) - len(kept)
+            batch = kept
         if sink is not None:
             sink.write(batch)
-        if to_stdout:
+        if to_stdout and args.strict:
+            held.extend(batch)
+        elif to_stdout:
             sys.stdout.write(
                 "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in batch)
             )
 
     try:
         report = stream_events(args, consume, problems)
+        if args.strict and (refused := strict_problems(report, args.paths)):
+            for line in refused:
+                print(line, file=sys.stderr)
+            print(f"--strict: {len(refused)} problem(s), nothing written", file=sys.stderr)
+            return 1
         if sink is not None:
             sink.commit()
     finally:
         if sink is not None:
             sink.abort()
+    for event in held:
+        print(json.dumps(event.to_json(), ensure_ascii=False))
+    if args.min_confidence > 0:
+        print(
+            f"left out {dropped} event(s) below confidence {args.min_confidence}", file=sys.stderr
+        )
     if sink is not None:
         print(f"wrote {sink.written} event(s) to {args.output}", file=sys.stderr)
+    if not report.articles and not report.problems:
+        where = ", ".join(str(p) for p in args.paths)
+        problems.add(
+            "skipped", where, "no article files (.txt, .md, .html, .htm) found: nothing read"
+        )
     if csv_path is not None and (len(problems) or csv_path.exists()):
         problems.write_csv(csv_path)
     print_run_summary(report, problems, csv_path if len(problems) else None)
-    return 1 if report.problems else 0
+    return 1 if run_problems(report, args.paths) else 0

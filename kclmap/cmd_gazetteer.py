@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the packages load when a command runs, not when the parser is built
+    from gazetteer import OnlineFallback
     from gazetteer.model import Match
 
 __all__ = ["configure_geocode", "configure_places", "run_geocode", "run_places"]
@@ -77,6 +78,27 @@ def _line(match: Match) -> str:
     )
 
 
+def _online_resolve(online: OnlineFallback, name: str) -> Match | None:
+    """Nominatim's answer for ``name``; ``None`` (and one stderr line) when the service fails.
+
+    Raises
+    ------
+    UnknownPlaceError
+        Nominatim answered and does not know ``name``.
+    """
+    from geopy.exc import GeopyError
+
+    try:
+        return online.resolve(name)
+    except GeopyError as err:
+        reason = f"{type(err).__name__}: {err}".splitlines()[0]
+        print(
+            f"kclmap geocode: online fallback failed ({reason}); giving offline answers only",
+            file=sys.stderr,
+        )
+        return None
+
+
 def run_geocode(args: argparse.Namespace) -> int:
     """Resolve every name; print a line each; exit 1 if any was not found."""
     from gazetteer import OnlineFallback, UnknownPlaceError, default_gazetteer
@@ -99,7 +121,11 @@ def run_geocode(args: argparse.Namespace) -> int:
             except UnknownPlaceError:
                 if online is None:
                     raise
-                match = online.resolve(name)
+                online_match = _online_resolve(online, name)
+                if online_match is None:  # the service failed: offline answers only from now on
+                    online = None
+                    raise
+                match = online_match
         except UnknownPlaceError as err:
             failed += 1
             suggestions = list(dict.fromkeys([*err.suggestions, *gaz.suggest(name)]))[:5]

@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from kclmap.options import check_writable_dir, positive_km
 
 if TYPE_CHECKING:  # the packages load when a command runs, not when the parser is built
     from geo.analysis import Zones
 
 __all__ = [
     "add_line_options",
+    "check_line_options",
     "configure_enrich",
     "configure_stats",
     "configure_zones",
@@ -35,11 +39,25 @@ def add_line_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--band-km",
-        type=float,
+        type=positive_km,
         default=10.0,
         metavar="KM",
         help="half-width of the security-gap band (default 10)",
     )
+
+
+def check_line_options(args: argparse.Namespace) -> None:
+    """Fail before any work if ``--line`` is not a readable line file or ``--band-km`` is bad."""
+    from geo.errors import InputError
+
+    if not (math.isfinite(args.band_km) and args.band_km > 0):
+        raise InputError(f"--band-km must be a finite number of km above 0, got {args.band_km}")
+    if args.line is not None:
+        from geo import zones
+
+        if not args.line.is_file():
+            raise InputError(f"--line {str(args.line)!r} is not a file")
+        zones.load_line(args.line)
 
 
 def configure_zones(p: argparse.ArgumentParser) -> None:
@@ -59,6 +77,8 @@ def run_zones(args: argparse.Namespace) -> int:
     """Write every reference layer as GeoJSON and into one GeoPackage."""
     from geo.layers import reference_layers, write_reference_layers
 
+    check_line_options(args)
+    check_writable_dir(args.output)
     layers = reference_layers(band_km=args.band_km, line_file=args.line)
     for path in write_reference_layers(layers, args.output):
         print(f"wrote {path}", file=sys.stderr)
@@ -100,11 +120,9 @@ def configure_enrich(p: argparse.ArgumentParser) -> None:
 def _zones(args: argparse.Namespace) -> Zones:
     from geo import zones
     from geo.analysis import Zones
-    from geo.errors import InputError
 
+    check_line_options(args)
     line = zones.load_line(args.line) if args.line else None
-    if not args.band_km > 0:
-        raise InputError(f"--band-km must be positive, got {args.band_km}")
     return Zones.default(band_km=args.band_km, line=line)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from kclmap import cmd_build, cmd_extract, cmd_gazetteer, cmd_import, cmd_zones
+from kclmap import cmd_build, cmd_evaluate, cmd_extract, cmd_gazetteer, cmd_import, cmd_zones
 
 __all__ = ["COMMANDS"]
 
@@ -27,6 +27,11 @@ COMMANDS: dict[str, tuple[Configure, Run, str]] = {
         cmd_extract.configure,
         cmd_extract.run,
         "Extract dated, typed, geocoded events from news articles.",
+    ),
+    "evaluate": (
+        cmd_evaluate.configure,
+        cmd_evaluate.run,
+        "Score extraction against your own annotated articles (precision, recall, F1).",
     ),
     "import": (
         cmd_import.configure,

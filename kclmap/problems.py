@@ -8,6 +8,7 @@ command can write beside its outputs.
 from __future__ import annotations
 
 import csv
+import io
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,6 +17,11 @@ from pathlib import Path
 __all__ = ["PROBLEMS_FILE", "Problem", "ProblemLog"]
 
 PROBLEMS_FILE = "problems.csv"
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,13 +83,23 @@ class ProblemLog:
             lines.append(f"unresolved places (events kept without coordinates): {shown}{more}")
         return lines
 
+    def csv_text(self) -> str:
+        """Every problem as CSV text (``kind,source,message``, header first).
+
+        Messages quote article text and file names: a cell that starts like a spreadsheet
+        formula gets a leading ``'`` (CSV injection).
+        """
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(["kind", "source", "message"])
+        for p in self.problems:
+            writer.writerow([_safe_cell(p.kind), _safe_cell(p.source), _safe_cell(p.message)])
+        return buf.getvalue()
+
     def write_csv(self, path: Path) -> Path:
-        """Write every problem to ``path`` (``kind,source,message``), atomically."""
+        """Write :meth:`csv_text` to ``path``, atomically."""
         from geo.gisio import atomic_path
 
-        with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(["kind", "source", "message"])
-            for p in self.problems:
-                writer.writerow([p.kind, p.source, p.message])
+        with atomic_path(path) as tmp:
+            tmp.write_text(self.csv_text(), encoding="utf-8")
         return path

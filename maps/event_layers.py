@@ -103,7 +103,6 @@ class EventFeeder(JSCSSMixin, MacroElement):
         self._name = "KclmapEvents"
         self.data = safe_json(data)
         self.grids = safe_json(grids)
-        self.data_id = f"kclmap-data-{id(self)}"
         self.search_id = ""
         self.groups = groups
         self.colours = safe_json(TYPE_COLOURS)
@@ -111,6 +110,11 @@ class EventFeeder(JSCSSMixin, MacroElement):
         self.by_dataset = "true" if by_dataset else "false"
         self.listed = 0  # events only listed (region-wide, unplaced), set by event_layers
         self.undated = 0
+
+    @property
+    def data_id(self) -> str:
+        """Id of the JSON data elements: from the element's own id, so renders are stable."""
+        return f"kclmap-data-{self._id}"
 
     def render(self, **kwargs: Any) -> str:
         """Put the data, kclmap.js and kclmap.css in the page, then render the script."""

@@ -345,7 +345,8 @@ def build_map(
         if by_dataset:
             group.control = False
         group.add_to(m)
-    search = _SearchIndex(f"kclmap-places-{id(m)}")
+    # One map per page (build_map makes its own Figure): a fixed id keeps renders identical.
+    search = _SearchIndex("kclmap-places")
     m.add_child(search)
     feeder.search_id = search.element_id
     m.add_child(feeder)

@@ -394,6 +394,9 @@ def save_figure(fig: Figure, path: str | PathLike[str], *, dpi: int = 150) -> Pa
     """Save ``fig`` as PNG or SVG (by suffix), atomically."""
     path = Path(path)
     _mpl()
-    with atomic_path(path) as tmp:
-        fig.savefig(tmp, dpi=dpi, format=path.suffix.lstrip(".").lower())
+    fmt = path.suffix.lstrip(".").lower()
+    # No creation date and a fixed id salt in SVGs: the same map gives the same bytes.
+    metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {}
+    with atomic_path(path) as tmp, _mpl().rc_context({"svg.hashsalt": "kclmap"}):
+        fig.savefig(tmp, dpi=dpi, format=fmt, metadata=metadata)
     return path

@@ -58,14 +58,18 @@ REFERENCE_STYLES: dict[str, Style] = {
 ATTRIBUTION_TEXT = (
     "Boundaries: OCHA COD-AB Iraq 2019 (CSO/OCHA, CC BY-IGO 3.0). Place names: GeoNames "
     "(CC BY 4.0), Who's On First (whosonfirst.org/docs/licenses), OurAirports (public domain), "
-    "Wikipedia/Wikimapia/UNHCR feature points (CC BY-SA). Coordination line, gap band and "
-    "disputed belt: kclmap approximations."
+    "Wikipedia/Wikimapia/UNHCR feature points (CC BY-SA); places from Wikipedia's Iraqi "
+    "insurgency detailed map module (Wikipedia contributors, CC BY-SA 4.0). Coordination line, "
+    "gap band and disputed belt: kclmap approximations."
 )
 ATTRIBUTION_HTML = (
     'Boundaries &copy; <a href="https://data.humdata.org/dataset/cod-ab-irq">OCHA COD-AB Iraq'
     "</a> (CSO/OCHA, CC BY-IGO 3.0) | Names &copy; "
     '<a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0), '
-    '<a href="https://whosonfirst.org/docs/licenses/">Who\'s On First</a>, OurAirports | '
+    '<a href="https://whosonfirst.org/docs/licenses/">Who\'s On First</a>, OurAirports, '
+    '<a href="https://en.wikipedia.org/wiki/Module:Iraqi_insurgency_detailed_map">Wikipedia'
+    "</a> contributors "
+    '(<a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>) | '
     "Line, band and disputed belt: kclmap, approximate"
 )
 

@@ -16,6 +16,7 @@ from geo.articles import ReadProblem, iter_article_paths
 from geo.engine.cache import ExtractionCache, cache_key
 from geo.engine.work import ArticleResult, ExtractOptions
 from geo.events import Event
+from geo.pipeline import _Retold
 
 __all__ = ["Engine", "RunReport", "fingerprint", "iter_event_batches"]
 
@@ -111,7 +112,11 @@ def iter_event_batches(
     """Yield the events of the articles under ``paths``, one list per batch, in path order.
 
     Articles are taken in sorted path order (as :func:`geo.articles.read_articles` does); an
-    article whose clean text equals an earlier one's is skipped as a duplicate. ``report`` is
+    article whose clean text equals an earlier one's is skipped as a duplicate, and an event
+    another article already told is folded into the first telling (as
+    :func:`geo.pipeline.extract_with_report` does). Not done: when the first telling was
+    already written (an earlier batch flushed to disk), its ``notes``/``extra_quotes`` are
+    not updated; the retelling is still left out. ``report`` is
     filled in as the batches go. Raises :class:`geo.errors.InputError` before any work when a
     path does not exist.
     """
@@ -121,6 +126,7 @@ def iter_event_batches(
     if progress is not None:
         progress(0, len(sources), "")  # the total is known before the first article is done
     seen: dict[str, str] = {}
+    told = _Retold()  # syndicated retellings folded into the first telling, in path order
     done = 0
     for batch in _batches(sources, max(1, engine.batch_size)):
         events: list[Event] = []
@@ -139,11 +145,12 @@ def iter_event_batches(
             seen[result.content_hash] = result.source
             report.articles += 1
             report.from_cache += result.cached
-            report.events += len(result.events)
-            report.by_type.update(e.type for e in result.events)
+            kept = [e for e in result.events if not told.fold(e)]
+            report.events += len(kept)
+            report.by_type.update(e.type for e in kept)
             report.warnings += [(result.source, w) for w in result.warnings]
             report.unresolved += [(result.source, n) for n in result.unresolved]
-            events += result.events
+            events += kept
         if cache is not None:
             cache.flush()
         yield events

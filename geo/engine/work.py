@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from geo.articles import DEFAULT_MAX_BYTES, read_article
 from geo.errors import InputError
 from geo.events import Event
+from geo.extract import extract_events
 
 if TYPE_CHECKING:
     from gazetteer import Spotter
@@ -59,16 +60,24 @@ def worker_spotter() -> Spotter:
 def extract_file(
     source: str, options: ExtractOptions, *, spotter: Spotter | None = None
 ) -> ArticleResult:
-    """Read and extract one article file; a file that cannot be read becomes a ``problem``."""
-    from geo.extract import extract_events
+    """Read and extract one article file; a file that cannot be read becomes a ``problem``.
 
+    So does an article whose extraction raises (a bug on one article never costs the others),
+    as in :func:`geo.pipeline.extract_with_report`.
+    """
     try:
         article = read_article(
             Path(source), published=options.published, max_bytes=options.max_bytes
         )
     except InputError as err:
         return ArticleResult(source, None, problem=str(err))
-    result = extract_events(article, spotter=spotter or worker_spotter())
+    try:
+        result = extract_events(article, spotter=spotter or worker_spotter())
+    except Exception as err:  # reported, never fatal to the run
+        reason = f"{type(err).__name__}: {err}".splitlines()[0][:200]
+        return ArticleResult(
+            source, None, problem=f"extraction failed ({reason}); please report it"
+        )
     return ArticleResult(
         source,
         article.content_hash,

@@ -82,40 +82,9 @@ def html_published(html: str, *, url: str | None = None) -> date | None:
         return None
 
 
-_BLOCKS = (
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "br",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
+_BLOCKS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 "
+    "h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
 )
 
 
@@ -133,10 +102,21 @@ def visible_lines(html: str) -> str:
         root = lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return ""
-    for node in root.xpath("//script|//style|//noscript|//template|//head|//svg"):
-        node.drop_tree()
-    for node in root.iter(*_BLOCKS):
-        node.text = "\n" + (node.text or "")
-        node.tail = "\n" + (node.tail or "")
-    text = root.text_content()
+    skip = {"script", "style", "noscript", "template", "head", "svg"}
+    parts: list[str] = []
+    skipping = 0
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""  # comments: tail only
+        if event == "start":
+            skipping += tag in skip
+            if not skipping:
+                parts.append("\n" if tag in _BLOCKS else "")
+                parts.append(node.text or "" if tag else "")
+            continue
+        if not skipping and tag in _BLOCKS:
+            parts.append("\n")
+        skipping -= tag in skip
+        if not skipping:
+            parts.append(node.tail or "")
+    text = "".join(parts)
     return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())

@@ -392,7 +392,7 @@
       if (marker) map.removeLayer(marker);
       marker = L.circleMarker(at, {radius: 14, color: "#000", weight: 2, fill: false,
         dashArray: "2 3", interactive: false}).addTo(map);
-      marker.bindTooltip(shown[j], {permanent: true, direction: "top", className: "kclmap-found"});
+      marker.bindTooltip(escapeHtml(shown[j]), {permanent: true, direction: "top", className: "kclmap-found"});
     }
     var Control = L.Control.extend({
       options: {position: "topleft"},

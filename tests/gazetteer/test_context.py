@@ -76,7 +76,15 @@ def test_district_hint_decides_homonyms(gaz, name, district):
 @pytest.mark.parametrize(
     "name",
     # Case 11: places in Turkey, Syria and Iran; none may come back as an Iraqi village.
-    ["Ankara", "Kobani", "Afrin", "Hajin", "Urmia", "al-Hol", "Tehran", "Raqqa", "Qara Gokh"],
+    [
+        *("Ankara", "Kobani", "Afrin", "Hajin", "Urmia", "al-Hol", "Tehran", "Raqqa"),
+        "Qara Gokh",  # looks like Tar (Thi Qar) and villages across Iraq; none is meant
+        "Syria",  # looks like Sharya camp
+        "Iran",  # looks like an air base's name
+        # Case 12: a possessive owner that is no Iraqi place makes the whole name foreign.
+        "Syria's Hasakah province",
+        "Iran's Kermanshah",
+    ],
 )
 def test_foreign_or_unknown_name_is_not_a_lookalike_village(gaz, name):
     with pytest.raises(UnknownPlaceError) as err:
@@ -130,3 +138,10 @@ def test_bonus_grows_with_what_the_context_confirms():
 def test_empty_context_says_nothing():
     assert Context().empty
     assert Context().bonus(_place("v", 44.3, 35.0, "Kirkuk")) == 0.0
+
+
+def test_lookalike_of_another_kind_than_the_query_names_is_not_an_answer(gaz):
+    # "Wadi al-Shay" (not in the data) near Kirkuk is no village that looks like "Shay".
+    kirkuk = gaz.resolve("Kirkuk").place
+    with pytest.raises(UnknownPlaceError):
+        gaz.resolve("Wadi al-Shay", context=[kirkuk])

@@ -1,6 +1,7 @@
 import pytest
 
 from gazetteer import Spotter
+from gazetteer.geometry import distance_km
 
 
 def _names(spotter: Spotter, text: str) -> list[str]:
@@ -60,3 +61,14 @@ def test_spotting_a_long_text_is_linear_not_per_name(spotter):
 
 def test_all_caps_dateline_is_a_place(spotter):
     assert _names(spotter, "ERBIL (Kurdistan 24) – Officials met.")[:1] == ["ERBIL"]
+
+
+def test_range_in_a_text_is_placed_at_its_part_near_the_other_places(spotter, gaz):
+    # "in the Hamrin mountains near Tuz Khurmatu": not the range's NW end near Tikrit.
+    text = "ISIS attacked a Peshmerga post in the Hamrin mountains near Tuz Khurmatu on Monday."
+    found = {m.text: m.place for m in spotter.spot(text)}
+    hamrin, tuz = found["Hamrin mountains"], found["Tuz Khurmatu"]
+    assert hamrin is not None
+    assert tuz is not None
+    assert distance_km(hamrin, tuz) < 50
+    assert hamrin.precision_km <= 20

@@ -43,7 +43,23 @@ def test_parse_number(text, value):
         ("MAG-North officials", "US-led Coalition"),
         ("the Popular Mobilization Forces", "Popular Mobilization Forces"),
         ("Iran-backed militias", "Popular Mobilization Forces"),
+        # Generic nouns opening a sentence are the same actors as in mid-sentence.
+        ("Security forces killed four militants", "Iraqi Security Forces"),
+        ("Troops raided a hideout", "Iraqi Security Forces"),
+        ("Police arrested a suspect", "Iraqi Security Forces"),
+        ("Militants attacked a checkpoint", "ISIS"),
     ],
 )
 def test_actor_aliases_normalise(text, actor):
     assert find_actors(text)[0].actor == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Mines Advisory Group (MAG) cleared a field",  # a demining charity, not the coalition
+        "a statement signed Islamic Stata",  # a misspelling is not a vocabulary entry
+    ],
+)
+def test_words_that_are_not_a_listed_actor_name_none(text):
+    assert find_actors(text) == ()

@@ -15,7 +15,8 @@ PUB = date(2021, 12, 4)  # a Saturday
         ("last Thursday", date(2021, 12, 2), "day"),
         ("last Saturday", date(2021, 11, 27), "day"),  # a week back, not today
         ("June 23", date(2021, 6, 23), "day"),
-        ("December 25", date(2020, 12, 25), "day"),  # no year: the latest on or before
+        ("December 25", date(2021, 12, 25), "day"),  # no year: the publication's (ahead)
+        ("January 2", date(2021, 1, 2), "day"),
         ("Sept. 25, 2017", date(2017, 9, 25), "day"),
         ("Dec. 4, 2021", date(2021, 12, 4), "day"),
         ("4 December 2021", date(2021, 12, 4), "day"),
@@ -151,3 +152,16 @@ def test_later_and_coming_periods_are_future(text):
     refs = find_dates(text, PUB)
     assert refs
     assert all(r.future for r in refs)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "future"),
+    [
+        ("will meet on December 25", date(2021, 12, 4), date(2021, 12, 25), True),
+        ("on December 28", date(2022, 1, 2), date(2021, 12, 28), False),  # the one just gone
+        ("on June 23", date(2022, 6, 26), date(2022, 6, 23), False),
+    ],
+)
+def test_day_month_without_year_takes_the_publication_year(text, published, value, future):
+    (ref,) = find_dates(text, published)
+    assert (ref.value, ref.future) == (value, future)

@@ -69,5 +69,5 @@ def test_layers_can_join_a_users_own_map(seed_events):
 
 
 def test_attribution_names_every_source(html):
-    for source in ("OCHA", "GeoNames", "Who", "OurAirports"):
+    for source in ("OCHA", "GeoNames", "Who", "OurAirports", "Wikipedia", "CC BY-SA 4.0"):
         assert source in html

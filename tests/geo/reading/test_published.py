@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from geo.articles import article_from_text, read_article
+from geo.reading.html import visible_lines
 from geo.reading.published import date_from_url, find_publication_date, page_date_candidates
 from tests.conftest import DATA
 
@@ -194,3 +195,14 @@ def test_html_page_without_date_markup_is_read_like_a_text_page(byline, expected
     if expected is None:
         assert any("'today' header" in w for w in article.warnings)
         assert any("caption" in w for w in article.warnings)
+
+
+def test_visible_lines_survive_control_characters_and_drop_scripts():
+    page = (
+        "<html><head><script>var x = 1</script></head><body><div>Saturday, 11 May 2024</div>"
+        "<!-- comment --><nav><a>Home</a> | <a>Iraq</a></nav><h1>Gunmen <b>kill</b> two</h1>"
+        "<script>bad()</script>tail<p>x\x01y</p></body></html>"
+    )
+    assert (
+        visible_lines(page) == "Saturday, 11 May 2024\nHome | Iraq\nGunmen kill two\ntail\nx\x01y"
+    )

@@ -1,0 +1,40 @@
+"""Extraction time against article length: it must grow linearly (seconds per MB constant)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main(sizes_kb: tuple[int, ...] = (100, 200, 400, 800)) -> dict[str, float]:
+    """Extract one long article made of the seed articles repeated to each size."""
+    from gazetteer import default_spotter
+    from geo.articles import read_article
+    from geo.extract import extract_events
+
+    spotter = default_spotter()
+    seeds = [read_article(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    unit = "\n\n".join(a.text for a in seeds)
+    extract_events(seeds[0], spotter=spotter)  # warm the lazy indexes
+    results = {}
+    for kb in sizes_kb:
+        copies = max(1, kb * 1024 // len(unit.encode()))
+        # each copy numbered, so no sentence repeats verbatim (no cache can help)
+        text = "\n\n".join(unit.replace(". ", f". Report {i}. ", 2) for i in range(copies))
+        article = replace(seeds[0], text=text)
+        start = time.perf_counter()
+        extract_events(article, spotter=spotter)
+        elapsed = time.perf_counter() - start
+        size_mb = len(text.encode()) / 1e6
+        results[f"s_per_mb_at_{kb}kb"] = elapsed / size_mb
+        print(f"{size_mb:6.2f} MB  {elapsed:7.2f} s  {elapsed / size_mb:6.2f} s/MB")
+    return results
+
+
+if __name__ == "__main__":
+    main()

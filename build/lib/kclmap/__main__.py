@@ -1,5 +1,0 @@
-"""Allow ``python -m kclmap``."""
-
-from kclmap.cli import main
-
-raise SystemExit(main())
