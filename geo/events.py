@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
@@ -133,8 +133,8 @@ class Event:
 
     def to_record(self) -> dict[str, Any]:
         """The event as a flat dict in :data:`COLUMNS` order (dates stay ``date``)."""
-        data = asdict(self)
-        return {c: data[c] for c in COLUMNS}
+        # Every column holds an immutable scalar: no deep copy (asdict) needed.
+        return {c: getattr(self, c) for c in COLUMNS}
 
     def to_json(self) -> dict[str, Any]:
         """The event as JSON-ready values (ISO dates)."""

@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from gazetteer.errors import KclmapError
 from kclmap import __version__
 from kclmap.commands import COMMANDS
 
@@ -67,6 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _error_line(command: str, err: Exception) -> tuple[int, str]:
     """The exit code and the one stderr line for an error that ended a command."""
+    # Imported here, not at the top: `kclmap --help` must not load the packages.
+    from gazetteer.errors import KclmapError
+
     if isinstance(err, KclmapError):
         return 2, f"kclmap {command}: error: {err}"
     if isinstance(err, UnicodeDecodeError):  # a safety net: readers name the file themselves

@@ -11,21 +11,22 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geo.errors import InputError
 from kclmap.cmd_extract import (
     add_article_options,
     check_article_paths,
-    print_report,
+    print_run_summary,
     run_problems,
     strict_problems,
 )
 from kclmap.cmd_zones import add_line_options, check_line_options
+from kclmap.engines import add_engine_options, check_engine_options, stream_events
 from kclmap.options import bbox, check_around, check_writable_dir, count, report_path
+from kclmap.problems import PROBLEMS_FILE, ProblemLog
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-    from geo.pipeline import ExtractionReport
+    from geo.engine import RunReport
     from maps.static_map import Extent
 
 __all__ = ["DEFAULT_MAX_EVENTS", "configure_build", "configure_report", "run_build", "run_report"]
@@ -103,6 +104,7 @@ def configure_build(p: argparse.ArgumentParser) -> None:
         "snippet, report, stats; default: all); unresolved.csv is always written",
     )
     add_article_options(p)
+    add_engine_options(p)
 
 
 def _online_fill(frame, cache: Path) -> int:  # type: ignore[no-untyped-def]
@@ -138,6 +140,9 @@ def _online_fill(frame, cache: Path) -> int:  # type: ignore[no-untyped-def]
 
 def _check_build_options(args: argparse.Namespace) -> Extent | None:
     """Every check that needs no extraction, before any work; return the static-map extent."""
+    from geo.errors import InputError
+
+    check_engine_options(args)
     if not args.paths and not args.events:
         raise InputError("nothing to map: give article PATHs, --events FILE, or both")
     if not 30 <= args.dpi <= 1200:
@@ -167,28 +172,30 @@ def _check_build_options(args: argparse.Namespace) -> Extent | None:
 
 
 def _read_inputs(
-    args: argparse.Namespace,
-) -> tuple[gpd.GeoDataFrame, ExtractionReport, list[Path]]:
-    """Extract the articles and read the events files.
+    args: argparse.Namespace, problems: ProblemLog
+) -> tuple[gpd.GeoDataFrame, RunReport, list[Path]]:
+    """Extract the articles (streamed, on the chosen engine) and read the events files.
 
     Returns one events table, the run report and the events files that could not be read
     (each skipped with one stderr line: one bad file never costs the rest of the run).
     """
     from geo.datasets import link_sources
-    from geo.pipeline import ExtractionReport, extract_with_report
+    from geo.engine import RunReport
+    from geo.errors import InputError
+    from geo.events import Event
+    from geo.table import events_to_frame
     from kclmap.cmd_import import combine, read_tables
-    from kclmap.progress import progress_bar
 
-    report = ExtractionReport()
+    report = RunReport()
     tables, skipped = read_tables(args.events or [])
     if skipped and not tables and not args.paths:
         raise InputError("no events file could be read: nothing to map")
     articles = None
     if args.paths:
-        with progress_bar("extracting") as update:
-            articles, report = extract_with_report(
-                args.paths, published=args.published, max_bytes=args.max_bytes, progress=update
-            )
+        extracted: list[Event] = []
+        report = stream_events(args, extracted.extend, problems)
+        articles = events_to_frame(extracted)
+        del extracted
     events, notes = combine(articles, tables)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
@@ -199,12 +206,14 @@ def run_build(args: argparse.Namespace) -> int:
     """Extract (or read) events and write every output; exit 1 when inputs were skipped."""
     from gazetteer import default_gazetteer
     from geo.datasets import overlap_summary
+    from geo.errors import InputError
     from kclmap.progress import progress_bar
     from kclmap.unresolved import unresolved_csv, unresolved_rows
     from maps.build import BuildOptions, build_outputs
 
     extent = _check_build_options(args)
-    events, report, skipped = _read_inputs(args)
+    problems = ProblemLog()
+    events, report, skipped = _read_inputs(args, problems)
     paths = list(args.paths)
     if args.strict and (refused := strict_problems(report, paths) if paths else []):
         for line in refused:
@@ -227,16 +236,25 @@ def run_build(args: argparse.Namespace) -> int:
         dpi=args.dpi,
         extent=extent,
         title=args.title,
-        extra_files={"unresolved.csv": unresolved_csv(rows)},
+        # problems.csv is part of every set built from articles (a header alone when all went
+        # well), so a rebuild never keeps an earlier run's list as if it were the user's file.
+        extra_files={"unresolved.csv": unresolved_csv(rows)}
+        | ({PROBLEMS_FILE: problems.csv_text()} if paths else {}),
         only=args.only,
     )
-    with progress_bar("building", min_items=1) as update:
+    with progress_bar("building", min_items=1, quiet=args.quiet, unit="steps") as update:
         steps = iter(range(1, 100))
         files = build_outputs(
             events, args.output, options, step=lambda msg: update(next(steps), 9, msg)
         )
     if paths:
-        print_report(report, paths)
+        if not report.articles and not report.problems:
+            where = ", ".join(str(p) for p in paths)
+            problems.add(
+                "skipped", where, "no article files (.txt, .md, .html, .htm) found: nothing read"
+            )
+        listed = args.output / PROBLEMS_FILE if len(problems) else None
+        print_run_summary(report, problems, listed)
     kinds = Counter(str(t) for t in events["type"])
     unplaced = int(events["lat"].isna().sum())
     from maps.event_data import derived_codes

@@ -12,11 +12,10 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from geo.errors import InputError
-from geo.evaluate import ArticleScore, NoteScore, score_articles, score_notes
-from geo.pipeline import extract_with_report
+if TYPE_CHECKING:  # the packages load when the command runs, not when the parser is built
+    from geo.evaluate import ArticleScore, NoteScore
 
 __all__ = ["configure", "run"]
 
@@ -42,6 +41,8 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def _load_gold(path: Path) -> tuple[str, list[dict[str, Any]]]:
+    from geo.errors import InputError
+
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
@@ -62,6 +63,9 @@ def _load_gold(path: Path) -> tuple[str, list[dict[str, Any]]]:
 
 
 def _predictions(args: argparse.Namespace) -> list[dict[str, Any]]:
+    from geo.errors import InputError
+    from geo.pipeline import extract_with_report
+
     if args.pred is not None:
         try:
             lines = args.pred.read_text(encoding="utf-8").splitlines()
@@ -126,6 +130,8 @@ def _print_notes(score: NoteScore, quiet: bool) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Extract (or read predictions), score against gold and print the figures."""
+    from geo.evaluate import score_articles, score_notes
+
     kind, gold = _load_gold(args.gold)
     preds = [
         p for p in _predictions(args) if float(p.get("confidence") or 0) >= args.min_confidence

@@ -8,13 +8,17 @@ import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from geo.articles import DEFAULT_MAX_BYTES, ReadProblem, iter_article_paths
-from geo.errors import InputError
-from geo.gisio import write_events
-from geo.pipeline import ExtractionReport, extract_with_report
+from kclmap.engines import add_engine_options, check_engine_options, stream_events
 from kclmap.options import count
-from kclmap.progress import progress_bar
+from kclmap.problems import ProblemLog
+
+if TYPE_CHECKING:
+    from geo.articles import ReadProblem
+    from geo.engine import RunReport
+    from geo.events import Event
+    from geo.pipeline import ExtractionReport
 
 __all__ = [
     "DEFAULT_MAX_ARTICLES",
@@ -23,12 +27,17 @@ __all__ = [
     "configure",
     "parse_date",
     "print_report",
+    "print_run_summary",
+    "problems_path",
     "run",
     "run_problems",
     "strict_problems",
 ]
 
 DEFAULT_MAX_ARTICLES = 100_000
+# The default of --max-bytes, as geo.articles.DEFAULT_MAX_BYTES (not imported: the parser
+# must build without loading the packages; a test keeps the two equal).
+DEFAULT_MAX_BYTES = 5_000_000
 
 
 def parse_date(text: str) -> date:
@@ -77,6 +86,9 @@ def check_article_paths(paths: list[Path], max_articles: int) -> int:
     InputError
         A path does not exist, or there are more than ``max_articles`` files.
     """
+    from geo.articles import iter_article_paths
+    from geo.errors import InputError
+
     n = 0
     for _ in iter_article_paths(paths):
         n += 1
@@ -88,12 +100,14 @@ def check_article_paths(paths: list[Path], max_articles: int) -> int:
     return n
 
 
-def run_problems(report: ExtractionReport, paths: list[Path]) -> list[ReadProblem]:
+def run_problems(report: ExtractionReport | RunReport, paths: list[Path]) -> list[ReadProblem]:
     """What the run skipped: unreadable files, articles not in English, no input at all.
 
     These make the exit code 1. (Warnings and unresolved places are problems only with
-    ``--strict``: see :func:`strict_problems`.)
+    ``--strict``: see :func:`strict_problems`.) Takes a whole run's report or a streamed one.
     """
+    from geo.articles import ReadProblem
+
     problems = list(report.problems)
     problems += [
         ReadProblem(source, warning)
@@ -108,7 +122,7 @@ def run_problems(report: ExtractionReport, paths: list[Path]) -> list[ReadProble
     return problems
 
 
-def strict_problems(report: ExtractionReport, paths: list[Path]) -> list[str]:
+def strict_problems(report: ExtractionReport | RunReport, paths: list[Path]) -> list[str]:
     """Every problem of the run, one line each: what ``--strict`` refuses."""
     lines = [f"skipped {p.source}: {p.message}" for p in run_problems(report, paths)]
     lines += [
@@ -149,7 +163,15 @@ def configure(p: argparse.ArgumentParser) -> None:
         help="keep only events with confidence >= X (0.7 keeps events right >= 90%% of the time "
         "on the development corpus)",
     )
+    p.add_argument(
+        "--problems",
+        type=Path,
+        metavar="FILE",
+        help="list every skipped file, warning and unresolved name in FILE (.csv; "
+        "default with -o: OUTPUT_STEM.problems.csv beside the output)",
+    )
     add_article_options(p)
+    add_engine_options(p)
 
 
 def print_report(report: ExtractionReport, paths: list[Path] | None = None) -> None:
@@ -168,35 +190,92 @@ def print_report(report: ExtractionReport, paths: list[Path] | None = None) -> N
         print(f"unresolved places (events kept without coordinates): {names}", file=err)
 
 
+def print_run_summary(report: RunReport, problems: ProblemLog, csv_path: Path | None) -> None:
+    """The closing summary of a streamed run: counts, then problems collapsed by kind."""
+    err = sys.stderr
+    summary = ", ".join(f"{n} {k}" for k, n in report.by_type.most_common()) or "none"
+    cached = f" ({report.from_cache} from the cache)" if report.from_cache else ""
+    print(f"{report.articles} article(s){cached}, {report.events} event(s): {summary}", file=err)
+    for line in problems.summary_lines(csv_path=csv_path):
+        print(line, file=err)
+
+
+def problems_path(args: argparse.Namespace) -> Path | None:
+    """Where the problems list goes: ``--problems``, else beside ``--output``, else nowhere."""
+    if args.problems is not None:
+        return Path(args.problems)
+    if args.output is not None:
+        return Path(args.output).with_name(Path(args.output).stem + ".problems.csv")
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
-    """Extract, write and report; exit 1 when a file had to be skipped."""
+    """Extract, write and report; exit 1 when a file had to be skipped.
+
+    Everything that can be checked is checked before any article is read: the options, the
+    output's extension and folder, the input paths and their number. Events are written in
+    batches to a temporary file that replaces the output at the end (with ``--strict``, only
+    when the run had no problem).
+    """
+    from geo.engine import EventSink, check_writable_dir
+    from geo.errors import InputError
+
     if args.max_bytes <= 0:
         raise InputError(f"--max-bytes must be positive, got {args.max_bytes}")
     if not 0.0 <= args.min_confidence <= 1.0:
         raise InputError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
+    check_engine_options(args)
+    csv_path = problems_path(args)
+    if csv_path is not None:
+        check_writable_dir(csv_path.parent)
+    sink = EventSink(args.output, schema=args.schema) if args.output is not None else None
     check_article_paths(args.paths, args.max_articles)
-    with progress_bar("extracting") as update:
-        frame, report = extract_with_report(
-            args.paths, published=args.published, max_bytes=args.max_bytes, progress=update
-        )
-    if args.strict and (refused := strict_problems(report, args.paths)):
-        for line in refused:
-            print(line, file=sys.stderr)
-        print(f"--strict: {len(refused)} problem(s), nothing written", file=sys.stderr)
-        return 1
+    to_stdout = args.json or args.output is None
+    held: list[Event] = []  # with --strict, JSON lines wait for the verdict
+    problems = ProblemLog()
+    dropped = 0
+
+    def consume(batch: list[Event]) -> None:
+        nonlocal dropped
+        if args.min_confidence > 0:
+            kept = [e for e in batch if e.confidence >= args.min_confidence]
+            dropped += len(batch) - len(kept)
+            batch = kept
+        if sink is not None:
+            sink.write(batch)
+        if to_stdout and args.strict:
+            held.extend(batch)
+        elif to_stdout:
+            sys.stdout.write(
+                "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in batch)
+            )
+
+    try:
+        report = stream_events(args, consume, problems)
+        if args.strict and (refused := strict_problems(report, args.paths)):
+            for line in refused:
+                print(line, file=sys.stderr)
+            print(f"--strict: {len(refused)} problem(s), nothing written", file=sys.stderr)
+            return 1
+        if sink is not None:
+            sink.commit()
+    finally:
+        if sink is not None:
+            sink.abort()
+    for event in held:
+        print(json.dumps(event.to_json(), ensure_ascii=False))
     if args.min_confidence > 0:
-        kept = [e for e in report.events if e.confidence >= args.min_confidence]
-        dropped = len(report.events) - len(kept)
-        report.events = kept
-        frame = frame[frame["confidence"] >= args.min_confidence]
         print(
             f"left out {dropped} event(s) below confidence {args.min_confidence}", file=sys.stderr
         )
-    if args.output is not None:
-        write_events(frame, args.output, schema=args.schema)
-        print(f"wrote {len(frame)} event(s) to {args.output}", file=sys.stderr)
-    if args.json or args.output is None:
-        for event in report.events:
-            print(json.dumps(event.to_json(), ensure_ascii=False))
-    print_report(report, args.paths)
+    if sink is not None:
+        print(f"wrote {sink.written} event(s) to {args.output}", file=sys.stderr)
+    if not report.articles and not report.problems:
+        where = ", ".join(str(p) for p in args.paths)
+        problems.add(
+            "skipped", where, "no article files (.txt, .md, .html, .htm) found: nothing read"
+        )
+    if csv_path is not None and (len(problems) or csv_path.exists()):
+        problems.write_csv(csv_path)
+    print_run_summary(report, problems, csv_path if len(problems) else None)
     return 1 if run_problems(report, args.paths) else 0

@@ -6,11 +6,11 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gazetteer import OnlineFallback, UnknownPlaceError, default_gazetteer, default_spotter
-from gazetteer.errors import KclmapError
-from gazetteer.model import Match
-from kclmap.textio import read_text_file
+if TYPE_CHECKING:  # the packages load when a command runs, not when the parser is built
+    from gazetteer import OnlineFallback
+    from gazetteer.model import Match
 
 __all__ = ["configure_geocode", "configure_places", "run_geocode", "run_places"]
 
@@ -46,6 +46,9 @@ def _hint_arguments(p: argparse.ArgumentParser) -> None:
 
 def _check_hints(args: argparse.Namespace) -> None:
     """Refuse a hint that names no governorate or district (a typo would silently do nothing)."""
+    from gazetteer import default_gazetteer
+    from gazetteer.errors import KclmapError
+
     gaz = default_gazetteer()
     if args.hint and gaz.governorate(args.hint) is None:
         raise KclmapError(
@@ -98,6 +101,10 @@ def _online_resolve(online: OnlineFallback, name: str) -> Match | None:
 
 def run_geocode(args: argparse.Namespace) -> int:
     """Resolve every name; print a line each; exit 1 if any was not found."""
+    from gazetteer import OnlineFallback, UnknownPlaceError, default_gazetteer
+    from gazetteer.errors import KclmapError
+    from kclmap.textio import read_text_file
+
     names = list(args.names)
     if args.file is not None:
         names += [ln.strip() for ln in read_text_file(args.file).splitlines() if ln.strip()]
@@ -149,6 +156,9 @@ def configure_places(p: argparse.ArgumentParser) -> None:
 
 def run_places(args: argparse.Namespace) -> int:
     """Print each place mention in FILE with its offsets and resolution."""
+    from gazetteer import default_spotter
+    from kclmap.textio import read_text_file
+
     _check_hints(args)
     text = read_text_file(args.file)
     spotter = default_spotter()

@@ -12,7 +12,9 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geo.datasets import FORMATS
+# The formats of geo.datasets.FORMATS, spelled out so that building the parser does not import
+# the packages (kclmap --help stays fast); a test keeps the two equal.
+FORMATS = ("kclmap", "acled", "acled-legacy", "ucdp")
 
 if TYPE_CHECKING:
     import geopandas as gpd

@@ -10,10 +10,12 @@ import json
 import math
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from geo.analysis import Zones
-from geo.errors import InputError
 from kclmap.options import check_writable_dir, positive_km
+
+if TYPE_CHECKING:  # the packages load when a command runs, not when the parser is built
+    from geo.analysis import Zones
 
 __all__ = [
     "add_line_options",
@@ -46,6 +48,8 @@ def add_line_options(p: argparse.ArgumentParser) -> None:
 
 def check_line_options(args: argparse.Namespace) -> None:
     """Fail before any work if ``--line`` is not a readable line file or ``--band-km`` is bad."""
+    from geo.errors import InputError
+
     if not (math.isfinite(args.band_km) and args.band_km > 0):
         raise InputError(f"--band-km must be a finite number of km above 0, got {args.band_km}")
     if args.line is not None:
@@ -92,33 +96,98 @@ def configure_enrich(p: argparse.ArgumentParser) -> None:
         type=Path,
         required=True,
         metavar="FILE",
-        help="enriched events (.geojson, .gpkg or .csv)",
+        help="enriched events (.geojson, .gpkg, .csv or .parquet for GeoParquet)",
     )
     add_line_options(p)
+    g = p.add_argument_group("scaling")
+    g.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="dask: partitioned GeoParquet in and out through dask-geopandas "
+        "(pip install 'kclmap[dask]')",
+    )
+    g.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: a running scheduler (default: a LocalCluster)",
+    )
+    g.add_argument(
+        "-j", "--jobs", type=int, metavar="N", help="LocalCluster workers (default: every core)"
+    )
 
 
 def _zones(args: argparse.Namespace) -> Zones:
     from geo import zones
+    from geo.analysis import Zones
 
     check_line_options(args)
     line = zones.load_line(args.line) if args.line else None
     return Zones.default(band_km=args.band_km, line=line)
 
 
+def _check_enrich_paths(args: argparse.Namespace) -> None:
+    """Input, output extension and output folder checked before any work."""
+    from geo.engine import check_events_path, check_writable_dir
+    from geo.engine.parquet import is_parquet
+    from geo.errors import InputError
+
+    if not args.events.exists():
+        raise InputError(f"events file {str(args.events)!r} does not exist")
+    if args.engine == "dask":
+        if not (is_parquet(args.events) and is_parquet(args.output)):
+            raise InputError(
+                "--engine dask reads and writes GeoParquet: give a .parquet EVENTS file or "
+                "folder and a .parquet output"
+            )
+    elif args.scheduler:
+        raise InputError("--scheduler needs --engine dask")
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs must be 1 or more, got {args.jobs}")
+    if is_parquet(args.output):
+        check_writable_dir(args.output.parent)
+    else:
+        check_events_path(args.output)
+
+
 def run_enrich(args: argparse.Namespace) -> int:
     """Add district, distance to the line, side, gap band and disputed columns."""
+    from geo import zones
     from geo.analysis import enrich
+    from geo.engine.parquet import is_parquet, read_parquet_events, write_parquet_events
     from geo.gisio import write_events
     from kclmap.cmd_import import read_noted
 
-    enriched = enrich(read_noted(args.events).frame, zones_=_zones(args))
-    if enriched["dataset"].nunique() > 1:  # a file holding several sources: link them too
+    _check_enrich_paths(args)
+    zones_ = _zones(args)
+    if args.engine == "dask":
+        from geo.engine.cluster import DaskEngine, enrich_parquet
+
+        with DaskEngine(scheduler=args.scheduler, jobs=args.jobs):
+            rows = enrich_parquet(
+                args.events,
+                args.output,
+                band_km=args.band_km,
+                line=zones.load_line(args.line) if args.line else None,
+            )
+        print(f"wrote {rows} enriched event(s) to {args.output}", file=sys.stderr)
+        return 0
+    if is_parquet(args.events):
+        events = read_parquet_events(args.events)
+    else:
+        events = read_noted(args.events).frame
+    enriched = enrich(events, zones_=zones_)
+    if "dataset" in enriched.columns and enriched["dataset"].nunique() > 1:
+        # a file holding several sources: link them too
         from geo.datasets import link_sources, overlap_summary
 
         enriched = link_sources(enriched)
         for line in overlap_summary(enriched):
             print(line, file=sys.stderr)
-    write_events(enriched, args.output)
+    if is_parquet(args.output):
+        write_parquet_events(enriched, args.output)
+    else:
+        write_events(enriched, args.output)
     sides = enriched["side"].value_counts().to_dict()
     print(
         f"wrote {len(enriched)} enriched event(s) to {args.output}: "

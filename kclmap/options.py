@@ -13,8 +13,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from geo.errors import InputError
-
 __all__ = [
     "IRAQ_BOUNDS",
     "MAX_RADIUS_KM",
@@ -90,6 +88,8 @@ def check_around(around: str | None, radius: float | None) -> float | None:
         ``--radius`` without ``--around``, or a radius that is not finite, not above 0 or
         over :data:`MAX_RADIUS_KM`.
     """
+    from geo.errors import InputError
+
     if radius is None:
         return 50.0 if around else None
     if not around:
@@ -121,6 +121,8 @@ def check_writable_dir(path: Path, *, what: str = "output folder") -> None:
     InputError
         ``path`` is a file, or it (or its nearest existing parent) is not writable.
     """
+    from geo.errors import InputError
+
     if path.exists() and not path.is_dir():
         raise InputError(f"{what} {str(path)!r} exists and is not a directory")
     existing = path
@@ -151,6 +153,8 @@ def report_path(text: str) -> Path:
     InputError
         Any other extension (``report.pdf``): the report is HTML.
     """
+    from geo.errors import InputError
+
     path = Path(text)
     if path.is_dir() or text.endswith(("/", os.sep)):
         return path / "report.html"

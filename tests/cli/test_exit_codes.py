@@ -98,7 +98,7 @@ class _DownNominatim:
 def test_geocode_online_without_network_still_answers_offline(capsys, tmp_path, monkeypatch):
     down = _DownNominatim()
     monkeypatch.setattr(
-        "kclmap.cmd_gazetteer.OnlineFallback",
+        "gazetteer.OnlineFallback",  # imported when the command runs
         lambda cache: OnlineFallback(tmp_path / "cache.json", geocode_fn=down),
     )
     code, out, err = kclmap(
@@ -140,6 +140,10 @@ def test_an_extraction_bug_on_one_article_costs_only_that_article(capsys, tmp_pa
         return real(article, **kwargs)
 
     monkeypatch.setattr(geo.pipeline, "extract_events", broken_on_french)
+    # the CLI extracts through the engine's work unit (geo.engine.work)
+    import geo.engine.work
+
+    monkeypatch.setattr(geo.engine.work, "extract_events", broken_on_french)
     folder = tmp_path / "articles"
     folder.mkdir()
     for name in ("good.txt", "french.txt"):

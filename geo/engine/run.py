@@ -1,0 +1,156 @@
+"""Articles on disk -> batches of events, streamed: list, look up the cache, extract, dedupe.
+
+Memory stays flat however large the folder: articles are fingerprinted, extracted and handed
+on in batches, and only counts and one-line problems are kept for the whole run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from geo.articles import ReadProblem, iter_article_paths
+from geo.engine.cache import ExtractionCache, cache_key
+from geo.engine.work import ArticleResult, ExtractOptions
+from geo.events import Event
+from geo.pipeline import _Retold
+
+__all__ = ["Engine", "RunReport", "fingerprint", "iter_event_batches"]
+
+Progress = Callable[[int, int, str], None]
+
+
+class Engine(Protocol):
+    """What the orchestrator needs of an engine (local processes or a Dask cluster)."""
+
+    name: str
+    jobs: int
+    batch_size: int
+
+    def map(self, sources: Sequence[str], options: ExtractOptions) -> Iterator[ArticleResult]:
+        """Results for ``sources`` in their order."""
+        ...
+
+
+@dataclass
+class RunReport:
+    """What a streamed run did: counts, and one line per problem, warning or unresolved name."""
+
+    files: int = 0
+    articles: int = 0
+    from_cache: int = 0
+    events: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)
+    problems: list[ReadProblem] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    unresolved: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def extracted(self) -> int:
+        """Articles extracted in this run (not found in the cache)."""
+        return self.articles - self.from_cache
+
+
+def fingerprint(source: str, options: ExtractOptions) -> str | None:
+    """The cache key of one file, or ``None`` when it cannot be cached (unreadable, too big)."""
+    path = Path(source)
+    try:
+        if path.stat().st_size > options.max_bytes:
+            return None
+        data = path.read_bytes()
+        sidecar_path = path.with_name(path.stem + ".meta.json")
+        sidecar = sidecar_path.read_bytes() if sidecar_path.exists() else None
+    except OSError:
+        return None
+    return cache_key(source, data, sidecar, options.published)
+
+
+def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _results(
+    sources: Sequence[str],
+    engine: Engine,
+    options: ExtractOptions,
+    cache: ExtractionCache | None,
+) -> Iterator[ArticleResult]:
+    """Results of one batch in order: cached ones looked up, the rest extracted by ``engine``."""
+    keys = [fingerprint(s, options) if cache is not None else None for s in sources]
+    found: dict[int, ArticleResult] = {}
+    if cache is not None:
+        for i, (source, key) in enumerate(zip(sources, keys, strict=True)):
+            hit = cache.get(key, source) if key is not None else None
+            if hit is not None:
+                found[i] = hit
+    missing = [i for i in range(len(sources)) if i not in found]
+    fresh = engine.map([sources[i] for i in missing], options)
+    for i in range(len(sources)):
+        if i in found:
+            yield found[i]
+            continue
+        result = next(fresh)
+        key = keys[i]
+        if cache is not None and key is not None:
+            cache.put(key, result)
+        yield result
+
+
+def iter_event_batches(
+    paths: Iterable[Path],
+    report: RunReport,
+    *,
+    engine: Engine,
+    options: ExtractOptions | None = None,
+    cache: ExtractionCache | None = None,
+    progress: Progress | None = None,
+) -> Iterator[list[Event]]:
+    """Yield the events of the articles under ``paths``, one list per batch, in path order.
+
+    Articles are taken in sorted path order (as :func:`geo.articles.read_articles` does); an
+    article whose clean text equals an earlier one's is skipped as a duplicate, and an event
+    another article already told is folded into the first telling (as
+    :func:`geo.pipeline.extract_with_report` does). Not done: when the first telling was
+    already written (an earlier batch flushed to disk), its ``notes``/``extra_quotes`` are
+    not updated; the retelling is still left out. ``report`` is
+    filled in as the batches go. Raises :class:`geo.errors.InputError` before any work when a
+    path does not exist.
+    """
+    options = options or ExtractOptions()
+    sources = [str(p) for p in iter_article_paths(paths)]
+    report.files = len(sources)
+    if progress is not None:
+        progress(0, len(sources), "")  # the total is known before the first article is done
+    seen: dict[str, str] = {}
+    told = _Retold()  # syndicated retellings folded into the first telling, in path order
+    done = 0
+    for batch in _batches(sources, max(1, engine.batch_size)):
+        events: list[Event] = []
+        for result in _results(batch, engine, options, cache):
+            done += 1
+            if progress is not None:
+                progress(done, len(sources), result.source)
+            if result.problem is not None or result.content_hash is None:
+                report.problems.append(ReadProblem(result.source, result.problem or "unreadable"))
+                continue
+            if result.content_hash in seen:
+                report.problems.append(
+                    ReadProblem(result.source, f"duplicate of {seen[result.content_hash]}: skipped")
+                )
+                continue
+            seen[result.content_hash] = result.source
+            report.articles += 1
+            report.from_cache += result.cached
+            kept = [e for e in result.events if not told.fold(e)]
+            report.events += len(kept)
+            report.by_type.update(e.type for e in kept)
+            report.warnings += [(result.source, w) for w in result.warnings]
+            report.unresolved += [(result.source, n) for n in result.unresolved]
+            events += kept
+        if cache is not None:
+            cache.flush()
+        yield events
