@@ -53,26 +53,16 @@ class Sheet:
 
 
 def decode_bytes(raw: bytes, *, name: str) -> tuple[str, list[str]]:
-    """Text of a file and a note on how it was decoded.
+    """Text of a file and notes on how it was decoded.
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; anything else is read as
-    Windows-1252, the "ANSI" code page spreadsheets on Windows write, with the bytes that code
-    page leaves undefined replaced (U+FFFD) and counted.
+    The articles' decoder (:func:`geo.reading.encoding.decode_bytes`): byte-order marks,
+    UTF-16, UTF-8, then charset detection, a Western guess read as Windows-1252 (spreadsheet
+    "CSV" on Windows), Arabic as Windows-1256; binary files are refused.
     """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), [f"{name}: read as UTF-16 (byte-order mark)"]
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as err:
-        text = raw.decode("cp1252", errors="replace")
-        replaced = text.count("\ufffd")
-        note = (
-            f"{name}: not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}): "
-            "read as Windows-1252, as spreadsheets on Windows save 'CSV'"
-        )
-        if replaced > 0:
-            note += f"; {replaced} byte(s) undefined there were replaced by U+FFFD"
-        return text, [note]
+    from geo.reading.encoding import decode_bytes as decode
+
+    decoded = decode(raw, name=name)
+    return decoded.text, [f"{name}: {w}" for w in decoded.warnings]
 
 
 _SEP_HINT = re.compile(r"^\ufeff?sep=(.)\r?\n", re.I)  # Excel's first line "sep=;"

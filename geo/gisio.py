@@ -159,7 +159,13 @@ def write_events(
     """Write an events frame as .geojson, .gpkg or .csv (chosen by suffix), atomically.
 
     ``schema="acled"`` writes a CSV in ACLED's current column layout
-    (:func:`geo.datasets.acled.to_acled`), which ``kclmap import`` reads back.
+    (:func:`geo.datasets.acled.to_acled`), which ``kclmap import`` reads back. GeoJSON is
+    RFC 7946 (EPSG:4326, 6 decimals); a GeoPackage is version :data:`GPKG_VERSION`.
+
+    Raises
+    ------
+    InputError
+        An unknown suffix or schema, or the ACLED layout asked for a file that is not a CSV.
     """
     path = Path(path)
     suffix = path.suffix.lower()

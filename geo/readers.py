@@ -58,6 +58,14 @@ def _json_sheet(path: Path) -> Sheet:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise InputError(f"{str(path)!r} is not valid JSON: {err}") from err
+    crs = (
+        ((data.get("crs") or {}).get("properties") or {}).get("name", "")
+        if isinstance(data, dict)
+        else ""
+    )
+    if crs and not str(crs).upper().endswith(("CRS84", "4326")):
+        # A pre-RFC 7946 GeoJSON in another CRS (QGIS can save one): let GDAL reproject it.
+        return _ogr_sheet(path, None, notes=notes)
     if isinstance(data, dict) and isinstance(data.get("features"), list):
         rows, labels = [], []
         for i, feat in enumerate(data["features"], start=1):
@@ -90,7 +98,7 @@ def _sheet(rows: list[dict[str, Any]], numbers: list[int], notes: list[str], *, 
     return Sheet(list(columns), rows, numbers, notes, row_word=word)
 
 
-def _gpkg_sheet(path: Path, layer: str | None) -> Sheet:
+def _ogr_sheet(path: Path, layer: str | None, *, notes: list[str] | None = None) -> Sheet:
     import pyogrio
 
     try:
@@ -98,7 +106,7 @@ def _gpkg_sheet(path: Path, layer: str | None) -> Sheet:
     except (OSError, pyogrio.errors.DataSourceError) as err:
         raise InputError(f"cannot read {str(path)!r}: {err}") from err
     names = [n for n, _ in layers]
-    notes = []
+    notes = list(notes or [])
     if layer is None:
         points = [n for n, g in layers if "point" in g.lower()]
         if "events" in names:
@@ -110,8 +118,9 @@ def _gpkg_sheet(path: Path, layer: str | None) -> Sheet:
             raise InputError(f"{str(path)!r} has no point layer (layers: {', '.join(names)})")
         else:
             raise InputError(
-                f"{str(path)!r} has several point layers ({', '.join(points)}): "
-                "name the one with the events 'events', or save it alone"
+                f"{str(path)!r} has several point layers ({', '.join(points)}): name the one "
+                "with the events 'events', or pick it: kclmap import auto FILE --layer NAME "
+                "-o events.gpkg"
             )
     elif layer not in names:
         raise InputError(f"{str(path)!r} has no layer {layer!r} (layers: {', '.join(names)})")
@@ -119,6 +128,11 @@ def _gpkg_sheet(path: Path, layer: str | None) -> Sheet:
         frame = pyogrio.read_dataframe(path, layer=layer)
     except (OSError, ValueError, pyogrio.errors.DataSourceError) as err:
         raise InputError(f"cannot read layer {layer!r} of {str(path)!r}: {err}") from err
+    if frame.crs is not None and frame.crs.to_epsg() != 4326:
+        notes.append(
+            f"{path.name}: layer {layer!r} reprojected from {frame.crs.to_string()} to EPSG:4326"
+        )
+        frame = frame.to_crs("EPSG:4326")
     rows = []
     geoms = frame.geometry if frame.geometry is not None else [None] * len(frame)
     for rec, geom in zip(frame.drop(columns="geometry").to_dict("records"), geoms, strict=True):
@@ -235,15 +249,21 @@ def read_table(
     if suffix == ".csv":
         sheet = read_delimited(path)
     elif suffix == ".gpkg":
-        sheet = _gpkg_sheet(path, layer)
+        sheet = _ogr_sheet(path, layer)
     else:
         sheet = _json_sheet(path)
     fmt = detect_format(sheet.columns) if format == "auto" else format
-    if fmt is None or (format != "auto" and missing_columns(sheet.columns, fmt)):
-        wanted = fmt or "kclmap"
+    if fmt is None:
         raise InputError(
-            f"{str(path)!r} lacks the column(s) {', '.join(missing_columns(sheet.columns, wanted))}: "
+            f"{str(path)!r} lacks the column(s) {', '.join(missing_columns(sheet.columns, 'kclmap'))}: "
             "is it an events file written by 'kclmap extract', an ACLED export or a UCDP GED file?"
+        )
+    if format != "auto" and missing_columns(sheet.columns, fmt):
+        found = detect_format(sheet.columns)
+        hint = f"it looks like {found}: use FORMAT {found} or auto" if found else "check the file"
+        raise InputError(
+            f"{str(path)!r} is not a {fmt} table: it lacks the column(s) "
+            f"{', '.join(missing_columns(sheet.columns, fmt))} ({hint})"
         )
     try:
         normalise_decimals(sheet, [c for c in sheet.columns if c.lower() in _NUMBERS])
@@ -255,14 +275,15 @@ def read_table(
     except InputError as err:
         raise InputError(f"{str(path)!r}: {err}") from err
     if fmt == "kclmap":
-        _text_geometry(sheet, path)
+        if suffix == ".csv":  # in GIS files the geometry is the geometry
+            _text_geometry(sheet, path)
         records = [dict(r) for r in sheet.rows]
     else:
         records = to_records(sheet.rows, fmt)
     labels = [_label(sheet, n) for n in sheet.row_numbers]
     notes = list(sheet.notes)
     if fmt != "kclmap":
-        notes.append(f"{path.name}: read as {fmt} ({len(records)} row(s))")
+        notes.append(f"{path.name}: read as {fmt} ({len(records):,} row(s))")
     notes += _give_ids(records, labels, path)
     try:
         frame = frame_records(records, labels=labels)

@@ -116,23 +116,27 @@ def coerce(column: str, value: object, *, row: int | str | None = None) -> Any:
 
 
 def _frame(records: list[dict[str, Any]], extra: Iterable[str] = ()) -> gpd.GeoDataFrame:
+    columns = (*COLUMNS, *extra)
+    return _frame_columns({c: [r.get(c) for r in records] for c in columns})
+
+
+def _frame_columns(values: dict[str, list[Any]]) -> gpd.GeoDataFrame:
+    """The frame of typed column values (``None`` for missing), geometry from lon/lat."""
     import geopandas as gpd
     import pandas as pd
 
     data: dict[str, Any] = {}
-    for column in (*COLUMNS, *extra):
-        values = [r.get(column) for r in records]
+    for column, cells in values.items():
         kind = FIELD_TYPES.get(column, "str")
         if kind == "int":
-            data[column] = pd.array(values, dtype="Int64")
+            data[column] = pd.array(cells, dtype="Int64")
         elif kind == "bool":
-            data[column] = pd.array(values, dtype="boolean")
+            data[column] = pd.array(cells, dtype="boolean")
         elif kind == "float":
-            data[column] = pd.array([math.nan if v is None else v for v in values], dtype="float64")
+            data[column] = pd.array([math.nan if v is None else v for v in cells], dtype="float64")
         else:
-            data[column] = pd.Series(values, dtype=object)
-    lons = [r.get("lon") for r in records]
-    lats = [r.get("lat") for r in records]
+            data[column] = pd.Series(cells, dtype=object)
+    lons, lats = values["lon"], values["lat"]
     geometry = gpd.points_from_xy(
         [math.nan if x is None else x for x in lons], [math.nan if y is None else y for y in lats]
     )
@@ -161,15 +165,24 @@ def frame_records(
     kept after the standard ones. ``labels`` name the rows in error messages (spreadsheet row
     numbers for a CSV); by default rows count from 1.
     """
-    records = []
+    rows = list(rows)
     extra: list[str] = []
     seen: set[str] = set()
-    names = iter(labels) if labels is not None else None
-    for i, row in enumerate(rows, start=1):
+    for row in rows:
         for c in row:  # columns a user or `kclmap enrich` added are kept, typed where known
             if c not in seen and c not in COLUMNS and c not in ("geometry", "fid"):
                 seen.add(c)
                 extra.append(c)
-        label = next(names, i) if names is not None else i
-        records.append({c: coerce(c, row.get(c), row=label) for c in (*COLUMNS, *extra)})
-    return _frame(records, extra)
+    names = list(labels) if labels is not None else []
+    names += range(len(names) + 1, len(rows) + 1)  # rows past the labels count on
+    values: dict[str, list[Any]] = {}
+    for column in (*COLUMNS, *extra):
+        cells = [row.get(column) for row in rows]
+        if FIELD_TYPES.get(column, "str") == "str" and column != "dataset":
+            # Text cannot be malformed: the common case, converted without a call per cell.
+            values[column] = [None if _is_null(v) else str(v) for v in cells]
+        else:
+            values[column] = [
+                coerce(column, v, row=name) for v, name in zip(cells, names, strict=False)
+            ]
+    return _frame_columns(values)

@@ -166,15 +166,23 @@ def _check_build_options(args: argparse.Namespace) -> Extent | None:
     return args.bbox
 
 
-def _read_inputs(args: argparse.Namespace) -> tuple[gpd.GeoDataFrame, ExtractionReport]:
-    """Extract the articles and read the events files: one events table and the run report."""
+def _read_inputs(
+    args: argparse.Namespace,
+) -> tuple[gpd.GeoDataFrame, ExtractionReport, list[Path]]:
+    """Extract the articles and read the events files.
+
+    Returns one events table, the run report and the events files that could not be read
+    (each skipped with one stderr line: one bad file never costs the rest of the run).
+    """
     from geo.datasets import link_sources
     from geo.pipeline import ExtractionReport, extract_with_report
-    from kclmap.cmd_import import combine, read_noted
+    from kclmap.cmd_import import combine, read_tables
     from kclmap.progress import progress_bar
 
     report = ExtractionReport()
-    tables = [read_noted(path) for path in args.events or []]
+    tables, skipped = read_tables(args.events or [])
+    if skipped and not tables and not args.paths:
+        raise InputError("no events file could be read: nothing to map")
     articles = None
     if args.paths:
         with progress_bar("extracting") as update:
@@ -184,7 +192,7 @@ def _read_inputs(args: argparse.Namespace) -> tuple[gpd.GeoDataFrame, Extraction
     events, notes = combine(articles, tables)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
-    return link_sources(events), report
+    return link_sources(events), report, skipped
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -196,7 +204,7 @@ def run_build(args: argparse.Namespace) -> int:
     from maps.build import BuildOptions, build_outputs
 
     extent = _check_build_options(args)
-    events, report = _read_inputs(args)
+    events, report, skipped = _read_inputs(args)
     paths = list(args.paths)
     if args.strict and (refused := strict_problems(report, paths) if paths else []):
         for line in refused:
@@ -249,7 +257,7 @@ def run_build(args: argparse.Namespace) -> int:
     for warning in options.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print("files written:\n" + "\n".join(f"  {p}" for p in files), file=sys.stderr)
-    return 1 if paths and run_problems(report, paths) else 0
+    return 1 if skipped or (paths and run_problems(report, paths)) else 0
 
 
 def configure_report(p: argparse.ArgumentParser) -> None:

@@ -6,6 +6,7 @@ Also the helpers every command that takes an events file uses to read it and say
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -18,17 +19,42 @@ if TYPE_CHECKING:
 
     from geo.readers import EventTable
 
-__all__ = ["combine", "configure", "read_noted", "run"]
+__all__ = ["combine", "configure", "read_noted", "read_tables", "run"]
 
 
-def read_noted(path: Path, *, format: str = "auto") -> EventTable:
+def read_noted(path: Path, *, format: str = "auto", layer: str | None = None) -> EventTable:
     """Read an events table and print, on stderr, each liberty the reader took."""
     from geo.readers import read_table
 
-    table = read_table(path, format=format)  # type: ignore[arg-type]
+    table = read_table(path, format=format, layer=layer)  # type: ignore[arg-type]
     for note in table.notes:
         print(f"note: {note}", file=sys.stderr)
     return table
+
+
+def read_tables(paths: list[Path]) -> tuple[list[EventTable], list[Path]]:
+    """Read several events files; one that cannot be read is skipped with one stderr line.
+
+    One bad file never costs the rest of the run: the caller maps the others and exits 1.
+    """
+    from geo.errors import InputError
+
+    tables, skipped = [], []
+    for path in paths:
+        try:
+            tables.append(read_noted(path))
+        except InputError as err:
+            print(f"skipped {path}: {err}", file=sys.stderr)
+            skipped.append(path)
+    return tables, skipped
+
+
+def _source_key(source: object) -> str:
+    """An article's identity whether written ``seeds/a.txt``, ``./seeds/a.txt`` or absolute."""
+    text = str(source)
+    if "://" in text:
+        return text
+    return os.path.normcase(os.path.abspath(text))
 
 
 def combine(
@@ -49,9 +75,12 @@ def combine(
     frames = []
     if articles is not None:
         edited = {
-            str(s) for t in tables if t.format == "kclmap" for s in t.frame["source"].dropna()
+            _source_key(s)
+            for t in tables
+            if t.format == "kclmap"
+            for s in t.frame["source"].dropna()
         }
-        replaced = articles["source"].astype(str).isin(edited)
+        replaced = articles["source"].map(_source_key).isin(edited)
         if replaced.any():
             notes.append(
                 f"{int(replaced.sum())} event(s) of articles that an events file already covers "
@@ -93,13 +122,18 @@ def configure(p: argparse.ArgumentParser) -> None:
         default="kclmap",
         help="column layout of a .csv output (default kclmap; acled: ACLED's layout)",
     )
+    p.add_argument(
+        "--layer",
+        metavar="NAME",
+        help="the GeoPackage layer to read (default: 'events', else the only point layer)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Read the table, write it as kclmap events, and say what it held."""
     from geo.gisio import write_events
 
-    table = read_noted(args.file, format=args.format)
+    table = read_noted(args.file, format=args.format, layer=args.layer)
     write_events(table.frame, args.output, schema=args.schema)
     kinds = Counter(str(t) for t in table.frame["type"])
     datasets = Counter(str(d) for d in table.frame["dataset"])

@@ -144,16 +144,20 @@ def run_stats(args: argparse.Namespace) -> int:
     if "side" not in events.columns:
         events = enrich(events, zones_=_zones(args))
     tables = summary_tables(events)
+    overlap: list[str] = []
+    if events["dataset"].nunique() > 1:  # several sources: how many events each shares
+        from geo.datasets import link_sources, overlap_summary
+
+        overlap = overlap_summary(link_sources(events))
     if args.json:
-        print(
-            json.dumps(
-                {k: v.to_dict("records") for k, v in tables.items()},
-                ensure_ascii=False,
-                default=str,
-            )
-        )
+        result: dict[str, object] = {k: v.to_dict("records") for k, v in tables.items()}
+        if overlap:
+            result["cross_source"] = overlap
+        print(json.dumps(result, ensure_ascii=False, default=str))
         return 0
     for name, table in tables.items():
         print(f"\n{name.replace('_', ' ')}")
         print(table.to_string(index=False) if len(table) else "  (no events)")
+    if overlap:
+        print("\ncross source\n" + "\n".join(overlap))
     return 0

@@ -25,6 +25,7 @@ __all__ = [
     "detect_format",
     "ensure_id",
     "link_sources",
+    "missing_columns",
     "overlap_summary",
     "to_acled",
     "to_records",
@@ -32,7 +33,7 @@ __all__ = [
 
 Format = Literal["kclmap", "acled", "acled-legacy", "ucdp"]
 FORMATS: tuple[Format, ...] = ("kclmap", "acled", "acled-legacy", "ucdp")
-DATASETS = ("kclmap", "acled", "ucdp")
+DATASETS = ("kclmap", "acled", "ucdp")  # the values of the ``dataset`` column
 # Columns that identify each format (compared in lower case).
 _SIGNATURES: dict[Format, frozenset[str]] = {
     "ucdp": frozenset({"id", "type_of_violence", "date_start", "where_prec", "best"}),

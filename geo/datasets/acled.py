@@ -23,7 +23,8 @@ kclmap column               from ACLED
 
 Writing (:func:`to_acled`) puts kclmap's events in the current ACLED column order, so they
 append to an ACLED table; ``event_id_cnty`` is ``KCL-`` + kclmap's id and ``tags`` carries
-kclmap's type, so :func:`from_acled` reads such rows back as kclmap's own.
+kclmap's type (and the dataset of a UCDP row), so :func:`from_acled` reads such rows back as
+they were.
 """
 
 from __future__ import annotations
@@ -179,7 +180,7 @@ SOURCE_COLUMNS = {
     "fatalities": "fatalities",
     "geo_precision": "geo_precision",
 }
-_KCLMAP_TAG = re.compile(r"kclmap (type|subtype|joint|date_precision)=([\w-]+)")
+_KCLMAP_TAG = re.compile(r"kclmap (type|subtype|joint|date_precision|dataset)=([\w-]+)")
 
 
 def _remote_violence(notes: str | None) -> tuple[str, str | None]:
@@ -208,7 +209,21 @@ def _month_start(text: str | None, precision: str) -> str | None:
 
 
 def from_acled(row: Mapping[str, Any]) -> dict[str, Any]:
-    """One ACLED row (column names in lower case) as a kclmap record (cells not yet typed)."""
+    """One ACLED row (column names in lower case) as a kclmap record (cells not yet typed).
+
+    Parameters
+    ----------
+    row
+        The cells of one row of an ACLED export (CSV or API JSON), current or pre-2019
+        schema, keyed by lower-case column name; missing columns are treated as blank.
+
+    Returns
+    -------
+    dict
+        kclmap columns (see the module table), ``dataset`` ("acled", or "kclmap" for rows
+        :func:`to_acled` wrote) and every other ACLED column as ``acled_<column>``. Cells stay
+        text: :func:`geo.table.frame_records` types and checks them.
+    """
     sub_type = cell(row, "sub_event_type")
     event_type = cell(row, "event_type")
     notes = cell(row, "notes")
@@ -226,9 +241,9 @@ def from_acled(row: Mapping[str, Any]) -> dict[str, Any]:
     ident = cell(row, "event_id_cnty")
     tags = cell(row, "tags") or ""
     dataset, joint = "acled", None
-    if ident and ident.startswith("KCL-"):  # written by to_acled: kclmap's own row
-        dataset, ident = "kclmap", ident[4:]
+    if ident and ident.startswith("KCL-"):  # written by to_acled: a row not from ACLED
         own = dict(_KCLMAP_TAG.findall(tags))
+        dataset, ident = own.get("dataset", "kclmap"), ident[4:]
         kind = own.get("type", kind)
         subtype = own.get("subtype", subtype if "type" not in own else None)
         joint = own.get("joint")
@@ -286,11 +301,21 @@ def _text(value: object) -> str:
 
 
 def to_acled(events: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Kclmap's events in ACLED's current column layout (every cell a string, blanks "").
+    """Events in ACLED's current column layout (every cell a string, blanks "").
 
-    Rows that came from ACLED keep their ACLED values; kclmap's rows get ``KCL-`` ids, the
-    closest ACLED types and inter codes, and ``tags`` that let :func:`from_acled` restore
-    kclmap's type.
+    Parameters
+    ----------
+    events
+        An events frame (EPSG:4326; ``lat``/``lon`` in degrees are written as ACLED's
+        ``latitude``/``longitude``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event, columns :data:`ACLED_COLUMNS` in order. Rows that came from ACLED
+        keep their ACLED values; others (kclmap's, UCDP's) get ``KCL-`` ids, the closest ACLED
+        types and inter codes, and ``tags`` that let :func:`from_acled` restore their type,
+        date precision and dataset. Unknown fatalities stay blank.
     """
     import pandas as pd
 
@@ -310,7 +335,9 @@ def to_acled(events: gpd.GeoDataFrame) -> pd.DataFrame:
         if precision not in ("day", "week", "month"):  # finer than ACLED's time_precision 3
             tags.append(f"kclmap date_precision={precision}")
         ident = _text(get("event_id"))
-        own = _text(get("dataset")) in ("", "kclmap")
+        dataset = _text(get("dataset")) or "kclmap"
+        own = dataset != "acled"  # kclmap's rows, and UCDP's kept apart from ACLED's
+        tags += [f"kclmap dataset={dataset}"] if dataset != "kclmap" else []
         row = {
             "event_id_cnty": f"KCL-{ident}" if own else ident.removeprefix("acled:"),
             "event_date": _text(day),

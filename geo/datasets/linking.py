@@ -95,9 +95,19 @@ def _month_groups(first: Any, last: Any, valid: Any) -> Iterator[Any]:
 def link_sources(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Return a copy of ``events`` with ``same_as``: the ids of the same event in other datasets.
 
-    ``same_as`` is ``None`` or the linked ``event_id`` values joined by ``"; "`` (sorted).
-    Rows without a ``dataset`` count as kclmap's; events without a point or a date, and
-    aggregates, link to nothing.
+    Parameters
+    ----------
+    events
+        An events frame (EPSG:4326) with ``event_id``, ``type``, ``event_date``,
+        ``date_precision``, ``precision_km`` (km) and ``dataset``; ``date_end`` and
+        ``aggregate`` are used when present. Rows without a ``dataset`` count as kclmap's.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        The same rows (n rows in, n out) plus ``same_as``: ``None`` or the linked ``event_id``
+        values, sorted, joined by ``"; "``. Events without a point or a date, and aggregates,
+        link to nothing. Distances are planar in UTM 38N (EPSG:32638).
     """
     import numpy as np
     import shapely

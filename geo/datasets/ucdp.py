@@ -73,7 +73,19 @@ def _admin(text: str | None) -> str | None:
 
 
 def from_ucdp(row: Mapping[str, Any]) -> dict[str, Any]:
-    """One UCDP GED row (column names in lower case) as a kclmap record (cells not yet typed)."""
+    """One UCDP GED row (column names in lower case) as a kclmap record (cells not yet typed).
+
+    Parameters
+    ----------
+    row
+        The cells of one row of a GED or Candidate Events CSV, keyed by lower-case column name.
+
+    Returns
+    -------
+    dict
+        kclmap columns (see the module table), ``dataset="ucdp"``, and every other UCDP column
+        as ``ucdp_<column>``; cells stay text for :func:`geo.table.frame_records` to type.
+    """
     violence = _int(cell(row, "type_of_violence"))
     kind, subtype = TYPES_OF_VIOLENCE.get(violence or 0, ("other", None))
     where = _int(cell(row, "where_prec"))

@@ -66,7 +66,8 @@ def test_import_refuses_a_table_of_another_format(capsys, tmp_path):
     )
     assert code == 2
     assert err.count("\n") == 1
-    assert "lacks the column(s) best, date_start, id, type_of_violence, where_prec" in err
+    assert "is not a ucdp table: it lacks the column(s) best, date_start, id," in err
+    assert "it looks like acled: use FORMAT acled or auto" in err
 
 
 def test_extract_acled_layout_round_trips_through_import(capsys, tmp_path):
@@ -76,18 +77,24 @@ def test_extract_acled_layout_round_trips_through_import(capsys, tmp_path):
     assert acled.read_text(encoding="utf-8").startswith("event_id_cnty,event_date,year,")
     code, _, err = run(capsys, "import", "acled", acled, "-o", tmp_path / "back.csv")
     assert code == 0
-    back = (tmp_path / "back.csv").read_text(encoding="utf-8").splitlines()
-    original = run(capsys, "extract", SEEDS, "--json")[1].splitlines()
-    assert len(back) - 1 == len(original)
-    ids = {json.loads(line)["event_id"] for line in original}
-    assert {line.split(",")[0] for line in back[1:]} == ids
-    assert "(19 kclmap)" in err  # kclmap's own rows, recognised by their KCL- ids
+    from geo.gisio import read_events
+
+    back = read_events(tmp_path / "back.csv")
+    original = [
+        json.loads(line) for line in run(capsys, "extract", SEEDS, "--json")[1].splitlines()
+    ]
+    assert list(back["event_id"]) == [o["event_id"] for o in original]
+    assert list(back["type"]) == [o["type"] for o in original]
+    # kclmap's own rows, recognised by their KCL- ids
+    assert f"({len(original)} kclmap)" in err
 
 
 def test_mixed_build_maps_every_dataset_and_links_them(mixed_build):
     code, out, err = mixed_build
     assert code == 0
-    assert "datasets: 19 kclmap, 6 acled, 3 ucdp" in err
+    events = json.loads((out / "events.geojson").read_text())["features"]
+    own = sum(f["properties"]["dataset"] == "kclmap" for f in events)
+    assert f"datasets: {own} kclmap, 6 acled, 3 ucdp" in err
     # seed 002: the Dec 2 Makhmour attack and the Nov 27 roadside bomb near Kulajo (issue 9: an
     # attack, typed operation before) are both in the ACLED table
     assert "2 of the 2 extracted attacks are also in ACLED" in err
@@ -202,3 +209,73 @@ def test_edited_file_wins_over_the_articles_it_came_from():
     # An article the edited file does not cover keeps all its events.
     events, _ = combine(articles, [EventTable(others, "kclmap")])
     assert set(new_article["event_id"]) <= set(events["event_id"])
+
+
+def test_edited_file_wins_however_the_article_path_is_written(monkeypatch):
+    from geo.gisio import read_events
+    from geo.readers import EventTable
+    from kclmap.cmd_import import combine
+
+    monkeypatch.chdir(DATA.parent.parent)  # the fixture's sources are "seeds/..." from the root
+    articles = read_events(TABLES / "kclmap_events.csv")
+    articles["source"] = "./" + articles["source"]  # the same files, named another way
+    edited = read_events(TABLES / "kclmap_events.csv").iloc[1:]
+    events, _ = combine(articles, [EventTable(edited, "kclmap")])
+    assert len(events) == len(edited)
+
+
+def test_import_picks_a_geopackage_layer(capsys, tmp_path):
+    source = tmp_path / "two.gpkg"
+    code, _, _ = run(capsys, "import", "kclmap", TABLES / "kclmap_events.csv", "-o", source)
+    assert code == 0
+    events = pyogrio.read_dataframe(source, layer="events")
+    pyogrio.write_dataframe(events, source, layer="copy", append=True)
+    code, _, err = run(
+        capsys, "import", "auto", source, "--layer", "copy", "-o", tmp_path / "c.csv"
+    )
+    assert code == 0
+    assert f"wrote {len(events)} event(s)" in err
+
+
+def test_one_unreadable_events_file_does_not_cost_the_others(capsys, tmp_path):
+    bad = tmp_path / "broken.csv"
+    bad.write_text("name,value\nx,1\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run(
+        capsys, "build", "--events", bad, "--events", TABLES / "acled_current.csv", "-o", out
+    )
+    assert code == 1
+    assert f"skipped {bad}: " in err
+    assert "lacks the column(s)" in err
+    features = json.loads((out / "events.geojson").read_text())["features"]
+    assert len(features) == 6
+
+
+def test_no_readable_events_file_is_an_error(capsys, tmp_path):
+    bad = tmp_path / "broken.csv"
+    bad.write_text("name,value\nx,1\n", encoding="utf-8")
+    code, _, err = run(capsys, "build", "--events", bad, "-o", tmp_path / "out")
+    assert code == 2
+    assert "no events file could be read" in err
+
+
+def test_stats_of_a_mixed_file_counts_the_shared_events(capsys, mixed_build):
+    _, out, _ = mixed_build
+    code, stdout, _ = run(capsys, "stats", out / "events.geojson", "--json")
+    assert code == 0
+    linked, total = _attack_overlap(out, "acled")
+    noun = "attack is" if total == 1 else "attacks are"
+    assert (
+        f"{linked} of the {total} extracted {noun} also in ACLED"
+        in json.loads(stdout)["cross_source"]
+    )
+
+
+def test_same_file_given_twice_is_mapped_once_with_a_note():
+    from geo.readers import read_table
+    from kclmap.cmd_import import combine
+
+    table = read_table(TABLES / "acled_current.csv")
+    events, notes = combine(None, [table, table])
+    assert len(events) == len(table.frame)
+    assert any("6 row(s) repeated an event_id of a later input" in n for n in notes)

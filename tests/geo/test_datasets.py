@@ -217,7 +217,7 @@ def test_acled_layout_has_acled_columns_in_order(tmp_path):
     assert list(to_acled(kclmap)["event_id_cnty"].str[:4].unique()) == ["KCL-"]
 
 
-@pytest.mark.parametrize("source", ["kclmap_events.csv", "acled_current.csv"])
+@pytest.mark.parametrize("source", ["kclmap_events.csv", "acled_current.csv", "ucdp_ged.csv"])
 def test_acled_layout_round_trips_through_import(tmp_path, source):
     events = read_events(TABLES / source)
     back = read_table(write_events(events, tmp_path / "acled.csv", schema="acled"))

@@ -223,3 +223,35 @@ def test_geojson_edited_geometry_wins_over_stale_lat_lon(tmp_path):
     path.write_text(json.dumps(data))
     frame = read_events(path)
     assert (frame.loc[0, "lon"], frame.loc[0, "lat"]) == (44.5, 35.5)
+
+
+@pytest.mark.parametrize("suffix", [".gpkg", ".geojson"])
+def test_layer_in_a_projected_crs_is_reprojected(tmp_path, suffix):
+    # QGIS "Save Features As" in UTM 38N (EPSG:32638) writes metres, not degrees.
+    events = read_events(KCLMAP)
+    path = tmp_path / f"utm{suffix}"
+    options = {"RFC7946": "NO"} if suffix == ".geojson" else {}
+    pyogrio.write_dataframe(events.to_crs("EPSG:32638"), path, layer="utm", **options)
+    table = read_table(path)
+    assert table.frame["lat"].round(4).tolist() == events["lat"].round(4).tolist()
+    assert any("EPSG:32638" in n for n in table.notes)
+
+
+def test_arabic_windows_1256_csv_is_read(tmp_path):
+    # An Arabic-locale Excel saves "CSV" in Windows-1256.
+    rows = _rows()
+    for row in rows:
+        row["place_query"] = "كركوك"
+        row["quote"] = "هجوم على قرية قرب داقوق"
+    table = read_table(_write(tmp_path / "e.csv", rows, encoding="cp1256"))
+    assert set(table.frame["place_query"]) == {"كركوك"}
+    assert any("cp1256" in n for n in table.notes)
+
+
+def test_geometry_of_a_gis_file_wins_over_a_leftover_wkt_column(tmp_path):
+    events = read_events(KCLMAP)
+    events["WKT"] = "POINT (40 30)"  # a stale text column, as a CSV round trip leaves
+    path = write_events(events, tmp_path / "e.gpkg")
+    table = read_table(path)
+    assert table.frame["lat"].round(5).tolist() == events["lat"].round(5).tolist()
+    assert not any("WKT" in n for n in table.notes)
