@@ -48,6 +48,18 @@ def stable_ids(root: Element) -> int:
         )
     for n, element in enumerate(order):
         element._id = f"{n:032x}"  # folium's own attribute: get_name() = name + "_" + _id
+    renamed = {old_names[id(e)]: e.get_name() for e in order}
+    for element in order:
+        # GroupedLayerControl keeps its layers' JS names from when it was made: follow them.
+        grouped = getattr(element, "grouped_overlays", None)
+        if isinstance(grouped, dict):
+            element.grouped_overlays = {  # type: ignore[attr-defined]
+                group: {label: renamed.get(name, name) for label, name in layers.items()}
+                for group, layers in grouped.items()
+            }
+        untoggle = getattr(element, "layers_untoggle", None)
+        if isinstance(untoggle, set):
+            element.layers_untoggle = {renamed.get(n, n) for n in untoggle}  # type: ignore[attr-defined]
     for element in order:
         # Templates use the child's key as a JS variable name: re-key the default names,
         # keep names given on purpose (e.g. add_child(x, name="kclmap_css")).

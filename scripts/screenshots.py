@@ -72,6 +72,9 @@ def _mixed(page: Page) -> None:
     page.wait_for_timeout(800)
     page.mouse.click(x, y)  # the top marker of the three sources' points at Makhmur
     page.wait_for_timeout(800)
+    page.evaluate("""() => document.querySelectorAll('.leaflet-control-layers')
+        .forEach(c => c.classList.add('leaflet-control-layers-expanded'))""")  # a click folds it
+    page.wait_for_timeout(300)
     page.screenshot(path=str(DOCS / "mixed_map.png"))
     page.set_viewport_size({"width": 1400, "height": 860})
 

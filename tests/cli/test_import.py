@@ -279,3 +279,18 @@ def test_same_file_given_twice_is_mapped_once_with_a_note():
     events, notes = combine(None, [table, table])
     assert len(events) == len(table.frame)
     assert any("6 row(s) repeated an event_id of a later input" in n for n in notes)
+
+
+def test_mixed_map_groups_refer_to_layers_that_exist(mixed_build):
+    # The dataset layer control names its layers by JS variable; stable ids renumber them.
+    import re
+
+    _, out, _ = mixed_build
+    html = (out / "map.html").read_text(encoding="utf-8")
+    start = re.search(r"L\.control\.groupedLayers\(\s*null", html)
+    assert start is not None
+    control = html[start.end() : html.index("</script>", start.end())]
+    referenced = set(re.findall(r"feature_group_[0-9a-f]{32}", control))
+    assert referenced
+    defined = set(re.findall(r"var (feature_group_[0-9a-f]{32}) =", html))
+    assert referenced <= defined
