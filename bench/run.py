@@ -26,7 +26,7 @@ def main() -> None:
     gaz = bench_gazetteer.main()
     ext = bench_extract.main()
     enr = bench_enrich.main(100_000 if quick else 1_000_000)
-    maps = bench_maps.main((1_000,) if quick else (1_000, 10_000, 100_000))
+    maps = bench_maps.main((1_000,), ()) if quick else bench_maps.main()
     lines = [
         "# Benchmarks",
         "",
@@ -49,29 +49,14 @@ def main() -> None:
         f"{ext['articles_per_s']:,.0f} articles/s | 200 /s |",
         f"| enrich {enr['events']:,.0f} synthetic events | {enr['enrich_s']:.1f} s | < 10 s (1M) |",
         "",
-        "## Map build and load: kclmap vs `GeoDataFrame.explore()`",
+        "## Map step and load: kclmap vs `GeoDataFrame.explore()`",
         "",
-        "First render: events drawn and a frame painted; loaded: the page's load event, when "
-        "clustering (done in chunks, the map already usable) has finished.",
+        "Map step: building and saving the HTML. First render: the first frame showing the "
+        "events (kclmap: points, clusters or grid counts); loaded: load event and every event "
+        "read. Headless Chromium from file://, network blocked.",
         "",
-        "| events | kclmap build | HTML | first render | loaded | explore() build | HTML | "
-        "first render | loaded |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        *bench_maps.table(maps),
     ]
-
-    def fmt(v: float | None, unit: str) -> str:
-        if v is None:
-            return "n/a (no Chromium)"
-        return "did not render in 120 s" if v == float("inf") else f"{v:,.2f} {unit}"
-
-    for r in maps:
-        lines.append(
-            f"| {r['events']:,} | {fmt(r['kclmap_build_s'], 's')} | "
-            f"{fmt(r['kclmap_html_mb'], 'MB')} | {fmt(r['kclmap_render_s'], 's')} | "
-            f"{fmt(r['kclmap_load_s'], 's')} | "
-            f"{fmt(r['explore_build_s'], 's')} | {fmt(r['explore_html_mb'], 'MB')} | "
-            f"{fmt(r['explore_render_s'], 's')} | {fmt(r['explore_load_s'], 's')} |"
-        )
     (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

@@ -215,6 +215,11 @@ def event_kind(frame: pd.DataFrame) -> pd.Series:
 
     aggregate = _flag(frame, "aggregate")
     background = _flag(frame, "background")
+    if {"event_date", "published"} <= set(frame.columns):
+        # History told in an article more than a year after it happened, flagged or not.
+        when = pd.to_datetime(frame["event_date"], errors="coerce")
+        told = pd.to_datetime(frame["published"], errors="coerce")
+        background |= (when < told - pd.DateOffset(years=1)).fillna(False).to_numpy(dtype=bool)
     kind = np.where(aggregate, "aggregate", np.where(background, "background", "event"))
     return pd.Series(kind, index=frame.index)
 

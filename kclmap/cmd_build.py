@@ -100,7 +100,7 @@ def configure_build(p: argparse.ArgumentParser) -> None:
         type=_only,
         metavar="PARTS",
         help="write only these outputs, e.g. 'map' or 'map,gpkg' (geojson, gpkg, map, static, "
-        "snippet, report, stats; default: all)",
+        "snippet, report, stats; default: all); unresolved.csv is always written",
     )
     add_article_options(p)
 
@@ -239,10 +239,14 @@ def run_build(args: argparse.Namespace) -> int:
         print_report(report, paths)
     kinds = Counter(str(t) for t in events["type"])
     unplaced = int(events["lat"].isna().sum())
+    from maps.event_data import derived_codes
+
+    region_wide = int((derived_codes(events)["drawn_as"] == 2).sum()) - unplaced
     print(
         f"{len(events)} event(s) mapped: "
         + (", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "none")
         + f"; {unplaced} without coordinates"
+        + f"; {region_wide} placed only to a region or governorate (listed, not drawn)"
         + (f"; {len(rows)} place name(s) to check in unresolved.csv" if rows else ""),
         file=sys.stderr,
     )

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["GRID_CELLS_DEG", "LARGE", "EventFeeder", "RawHtml", "event_layers", "static_asset"]
 
 GRID_CELLS_DEG = (0.2, 0.05)  # count grids for large tables: low zooms, then zoom 8+
-LARGE = 20_000  # more drawable events than this: grid counts until zoomed in (as kclmap.js)
+LARGE = 10_000  # more drawable events than this: grid counts until zoomed in (as kclmap.js)
 
 
 def static_asset(name: str) -> str:
@@ -104,6 +104,7 @@ class EventFeeder(JSCSSMixin, MacroElement):
         self.data = safe_json(data)
         self.grids = safe_json(grids)
         self.search_id = ""
+        self.search: Any = None  # the map's search index element, when it has one
         self.groups = groups
         self.colours = safe_json(TYPE_COLOURS)
         self.slider = "true" if slider else "false"
@@ -118,6 +119,9 @@ class EventFeeder(JSCSSMixin, MacroElement):
 
     def render(self, **kwargs: Any) -> str:
         """Put the data, kclmap.js and kclmap.css in the page, then render the script."""
+        # The search index's id comes from its name (renumbered by stable_ids), like data_id.
+        if self.search is not None:
+            self.search_id = self.search.element_id
         root = self.get_root()
         if isinstance(root, Figure):
             root.html.add_child(
@@ -152,7 +156,7 @@ def event_layers(
 
     Add the groups and then the element to your own ``folium.Map``. When the table has a
     ``dataset`` column naming more than one source (kclmap, acled, ucdp...), there is one group
-    per dataset and type layer, titled ``"<dataset> | <layer>"``. A table of more than 20,000 drawable events is drawn as
+    per dataset and type layer, titled ``"<dataset> | <layer>"``. A table of more than ``LARGE`` (10,000) drawable events is drawn as
     grid counts until the user zooms in to a district.
     """
     datasets = _datasets(events)

@@ -68,7 +68,14 @@ BLANK_TILE = (
 
 
 class KclmapMap(folium.Map):
-    """A ``folium.Map`` whose inline Jupyter display is self-contained (no CDN, works offline)."""
+    """A ``folium.Map`` whose inline Jupyter display is self-contained (no CDN, works offline).
+
+    It loads Leaflet and jQuery (folium's popups use it) only: kclmap draws no Bootstrap
+    widgets or awesome-markers, so Bootstrap and the icon fonts are left out.
+    """
+
+    default_js = [js for js in folium.Map.default_js if js[0] in ("leaflet", "jquery")]  # noqa: RUF012
+    default_css = [css for css in folium.Map.default_css if css[0] == "leaflet_css"]  # noqa: RUF012
 
     def _repr_html_(self, **kwargs: Any) -> str:
         from maps.offline import inline_assets
@@ -81,6 +88,22 @@ class KclmapMap(folium.Map):
         )
 
 
+WEB_TOLERANCE_DEG = 0.0005  # ~50 m: invisible at the zooms the map is read at, a third the size
+
+
+def _web_geometry(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Reference outlines simplified by ~50 m and snapped to 4 decimals, for the web map only.
+
+    The GIS outputs keep the full geometry; the browser parses and draws far less.
+    """
+    import shapely
+
+    out = frame.copy()
+    geoms = shapely.simplify(out.geometry.to_numpy(), WEB_TOLERANCE_DEG, preserve_topology=True)
+    out["geometry"] = shapely.set_precision(geoms, 1e-4, mode="pointwise")
+    return out
+
+
 def _geojson(
     frame: gpd.GeoDataFrame,
     name: str,
@@ -89,7 +112,7 @@ def _geojson(
     tooltip: list[str] | None = None,
     show: bool = True,
 ) -> folium.GeoJson:
-    data = json.loads(frame.to_json(drop_id=True))
+    data = json.loads(_web_geometry(frame).to_json(drop_id=True))
     kwargs: dict[str, Any] = {}
     if tooltip:
         kwargs["tooltip"] = folium.GeoJsonTooltip(fields=tooltip)
@@ -163,7 +186,12 @@ def _centre_markers(centres: gpd.GeoDataFrame, *, front: bool) -> folium.Feature
         folium.CircleMarker(
             [row.geometry.y, row.geometry.x],  # folium wants (lat, lon)
             popup=folium.Popup(_centre_popup(row), max_width=320),
-            tooltip=folium.Tooltip(html.escape(label), permanent=front),
+            tooltip=folium.Tooltip(
+                html.escape(label),
+                permanent=front,
+                direction="left",
+                class_name="kclmap-front-label" if front else "",
+            ),
             **style,
         ).add_to(group)
     return group
@@ -211,6 +239,7 @@ class _SearchIndex(MacroElement):
 
     def render(self, **kwargs: Any) -> str:
         """Put the index in the page body."""
+        self.element_id = f"kclmap-places-{self.get_name()}"
         root = self.get_root()
         if isinstance(root, Figure):
             root.html.add_child(
@@ -278,8 +307,11 @@ def _focus_bounds(events: gpd.GeoDataFrame, zones: dict[str, gpd.GeoDataFrame]) 
 
     boxes = [zones["coordination_line"].total_bounds]
     if len(events) and {"lat", "lon"} <= set(events.columns):
-        precision = pd.to_numeric(events.get("precision_km"), errors="coerce")
-        sharp = (precision.fillna(0) <= LISTED_KM).to_numpy() if precision is not None else True
+        if "precision_km" in events.columns:
+            precision = pd.to_numeric(events["precision_km"], errors="coerce").fillna(0)
+            sharp = (precision <= LISTED_KM).to_numpy()
+        else:
+            sharp = np.ones(len(events), dtype=bool)
         lat = pd.to_numeric(events["lat"], errors="coerce").to_numpy()[sharp]
         lon = pd.to_numeric(events["lon"], errors="coerce").to_numpy()[sharp]
         ok = ~(np.isnan(lat) | np.isnan(lon))
@@ -348,7 +380,7 @@ def build_map(
     # One map per page (build_map makes its own Figure): a fixed id keeps renders identical.
     search = _SearchIndex("kclmap-places")
     m.add_child(search)
-    feeder.search_id = search.element_id
+    feeder.search = search
     m.add_child(feeder)
     m.add_child(_Labels(labels))
     # With one group of layers per dataset, the reference layers' control folds away.
@@ -378,6 +410,6 @@ def build_map(
     root.html.add_child(
         Element(f'<div class="kclmap-title" id="kclmap-title">{html.escape(title)}</div>')
     )
-    m.add_child(_Control("kclmap-legend", "bottomright"))
+    m.add_child(_Control("kclmap-legend", "bottomleft"))
     m.add_child(_Control("kclmap-title", "bottomleft"))
     return m

@@ -51,8 +51,8 @@ def around_extent(lon: float, lat: float, radius_km: float) -> Extent:
 # Neighbouring countries, labelled where they fall inside the extent (lon, lat of the label).
 NEIGHBOURS = (
     ("TURKEY", 42.6, 37.55),
-    ("SYRIA", 40.9, 36.2),
-    ("IRAN", 46.55, 34.6),
+    ("SYRIA", 41.85, 36.75),
+    ("IRAN", 46.2, 34.0),
     ("SAUDI ARABIA", 42.5, 30.0),
     ("KUWAIT", 47.6, 29.3),
     ("JORDAN", 38.6, 32.0),

@@ -40,8 +40,10 @@ def main() -> None:
         page.wait_for_function("window.kclmapDrawn !== undefined")
         page.screenshot(path=str(DOCS / "demo_map.png"))
         page.evaluate("""() => { const ev = window.kclmapEvents;
-            const l = ev.clusters["Attacks"].getLayers()[0];
-            ev.map.setView(l.getLatLng(), 9);
+            const l = ev.clusters["Attacks"].getLayers()
+                .find(x => ev.value("place", x.kclmapIndex) === "Makhmur")
+                || ev.clusters["Attacks"].getLayers()[0];
+            ev.map.setView(l.getLatLng(), 9, {animate: false});
             ev.openPopup(l); }""")
         page.wait_for_timeout(800)
         page.screenshot(path=str(DOCS / "demo_popup.png"))

@@ -3,8 +3,8 @@
    Every value from an article is inserted with textContent or escapeHtml: never as markup. */
 (function (global) {
   "use strict";
-  var LARGE = 20000;       // more drawable events than this: grid counts until zoomed in
-  var VIEW_MAX = 15000;    // at most this many points drawn for one view in large mode
+  var LARGE = 10000;       // more drawable events than this: grid counts until zoomed in
+  var VIEW_MAX = 10000;    // at most this many points drawn for one view in large mode
   function escapeHtml(value) {
     if (value === null || value === undefined) return "";
     return String(value).replace(/[&<>"'`=\/]/g, function (c) {
@@ -57,6 +57,8 @@
   /* data: {n, num: {col: [...]}, cat: {col: [values]}, code: {col: [codes]}} */
   function KclmapEvents(map, data, groups, options) {
     options = options || {};
+    // Clustering needs a maximum zoom, which a map without tile layers does not have.
+    if (map.options.maxZoom === undefined && map.getMaxZoom() === Infinity) map.options.maxZoom = 18;
     this.map = map;
     this.data = data;
     this.groups = groups;      // group key -> L.FeatureGroup (in the layer control)
@@ -369,7 +371,7 @@
       var k = places.ref[j];
       add(name, places.lat[k], places.lon[k], places.kind[k], name + " → " + places.name[k]);
     });
-    var folded = names.map(fold);
+    var folded = null;  // folded on the first search, not while the page opens
     var zoomOf = {governorate: 8, region: 8, district: 10, subdistrict: 11, city: 11};
     var marker = null;
     // Exact names first, then names that start with the query, then names that contain it;
@@ -377,6 +379,7 @@
     function find(q) {
       var f = fold(q), exact = [], starts = [], contains = [];
       if (!f) return [];
+      if (!folded) folded = names.map(fold);
       for (var j = 0; j < folded.length; j++) {
         var at = folded[j].indexOf(f);
         if (at < 0) continue;

@@ -192,3 +192,44 @@ def test_module_entry_point_and_help():
     )
     for command in ("geocode", "places", "extract", "zones", "enrich", "stats", "build", "report"):
         assert command in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("only", "files"),
+    [
+        ("map", {"map.html"}),
+        ("map,gpkg", {"map.html", "kclmap.gpkg"}),
+        ("report", {"report.html"}),
+        ("static,stats", {"map.png", "map.svg", "stats.json"}),
+    ],
+)
+def test_build_only_writes_the_outputs_asked_for(capsys, tmp_path, only, files):
+    out = tmp_path / "out"
+    code, _, _ = run(
+        capsys, "build", "--events", str(DATA / "map_events.csv"), "-o", str(out), "--only", only
+    )
+    assert code == 0
+    # unresolved.csv, the place names to check, comes with every build
+    assert {p.name for p in out.iterdir()} == files | {"unresolved.csv"}
+
+
+def test_build_only_refuses_an_unknown_output(capsys, tmp_path):
+    argv = ["build", "--events", str(DATA / "map_events.csv"), "-o", str(tmp_path)]
+    assert main([*argv, "--only", "map,pdf"]) == 2
+    assert "expected a comma-separated list of" in capsys.readouterr().err
+
+
+def test_build_counts_region_wide_events_apart(capsys, tmp_path):
+    # map_events.csv: Garmiyan (region), Kirkuk governorate, the disputed territories; one unplaced
+    code, _, err = run(
+        capsys,
+        "build",
+        "--events",
+        str(DATA / "map_events.csv"),
+        "-o",
+        str(tmp_path),
+        "--only",
+        "map",
+    )
+    assert code == 0
+    assert "1 without coordinates; 3 placed only to a region or governorate" in err

@@ -44,9 +44,13 @@ def built(tmp_path_factory, seed_events) -> Path:
 CHROMIUM_PATH = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """Headless Chromium (skipped, or failed on CI, when it is not installed)."""
+    """Headless Chromium (skipped, or failed on CI, when it is not installed).
+
+    One per test module: Playwright's sync API allows one running instance at a time, and
+    other modules (tests/cli) start their own.
+    """
     if CHROMIUM_PATH is None:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("Chromium is not installed: CI must run the browser tests")

@@ -4,6 +4,7 @@ import folium
 import pytest
 
 import maps
+from geo.table import empty_frame
 from maps.folium_map import build_map, event_layers, event_rows, safe_json
 from maps.offline import render_html
 from tests.maps.conftest import EXPECTED_LAYERS
@@ -71,3 +72,20 @@ def test_layers_can_join_a_users_own_map(seed_events):
 def test_attribution_names_every_source(html):
     for source in ("OCHA", "GeoNames", "Who", "OurAirports", "Wikipedia", "CC BY-SA 4.0"):
         assert source in html
+
+
+def _minimal_frame():
+    import geopandas as gpd
+
+    return gpd.GeoDataFrame(
+        {"type": ["attack"], "lat": [35.0], "lon": [44.0]},
+        geometry=gpd.points_from_xy([44.0], [35.0]),
+        crs="EPSG:4326",
+    )
+
+
+@pytest.mark.parametrize("make", [empty_frame, _minimal_frame], ids=["empty", "minimal"])
+def test_map_builds_from_an_empty_or_minimal_table(make):
+    html = render_html(build_map(make()))[0]
+    assert "KclmapEvents" in html
+    assert 'id="kclmap-legend"' in html
