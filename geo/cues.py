@@ -121,8 +121,12 @@ BACKED = re.compile(
     r"\b(?:with|under)\s+(?:the\s+)?(?:support|cover)\s+of\s+(?:\w+\s+){0,4}$",
     re.I,
 )
+# "the raid", "the two men", "Monday's assault": a determiner and modifiers only; a verb or a
+# new article between ("The army launched a search") starts another noun phrase
 DEFINITE = re.compile(
-    r"(?:\b(?:the|this|that|these|its|their)|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$", re.I
+    r"(?:\b(?:the|this|that|these|its|their)|\w+['’]s)\s+"
+    r"(?:(?!(?:a|an|the)\b)(?![\w-]+ed\b)(?!(?:was|were|is|are|has|have|had)\b)[\w-]+\s+){0,3}$",
+    re.I,
 )
 # "The airstrike came a day after gunmen opened fire": the subject points back, the event
 # is in the clause after "after"

@@ -188,16 +188,19 @@ def test_one_event_told_twice_is_one_event_with_both_quotes(spotter):
 def test_syndicated_copies_in_one_run_are_one_event(spotter, tmp_path):
     body = (
         "An IED exploded near an Iraqi army patrol in Tuz Khurmatu on Sunday, killing two "
-        "soldiers and wounding three others, a security source said.\n"
+        "soldiers and wounding three others, a security source said.\n\n"
+        "The army launched a search operation in nearby villages after the blast.\n"
     )
     for name in ("a", "b"):
         (tmp_path / f"{name}.txt").write_text(
             f"published: 2022-03-14\n\nHeadline {name}\n\n{body}", encoding="utf-8"
         )
     _, report = extract_with_report([tmp_path], spotter=spotter)
-    (event,) = report.events
-    assert event.fatalities == 2
-    assert "also reported by" in (event.notes or "")
+    # one attack (2 killed, not 4) and one search operation, each told by both outlets
+    assert sorted(e.type for e in report.events) == ["attack", "operation"]
+    (attack,) = [e for e in report.events if e.type == "attack"]
+    assert attack.fatalities == 2
+    assert all("also reported by" in (e.notes or "") for e in report.events)
 
 
 def test_seed_002_roadside_bomb_that_killed_five_peshmerga_is_an_attack(spotter):
