@@ -71,8 +71,9 @@ _BEFORE = {
         r"\b" + verb + r"\s+(?:at least |some |about |nearly |more than )?" + _NUM + r"\b", re.I
     )
     for kind, verb in (
-        ("killed", r"(?:killing|killed|leaving)"),
-        ("injured", r"(?:injuring|wounding|wounded|injured)"),
+        # "kill(s)"/"wound(s)": the present tense of headlines and flashes.
+        ("killed", r"(?:killing|killed|(?<!to )kills?|leaving)"),
+        ("injured", r"(?:injuring|wounding|wounded|injured|(?<!to )wounds?|(?<!to )injures?)"),
     )
 }
 

@@ -62,6 +62,8 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"beheaded",
         r"grenades?",
         r"killed",
+        # Headline present tense: "militants kill three", "a bomb kills two soldiers".
+        r"(?<!to )kills?(?= (?:at least |up to )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|dozens)\b)",
         r"assault(?:ed)?",
         r"fired (?:on|at|upon)",
         r"exchanged (?:heavy )?fire",

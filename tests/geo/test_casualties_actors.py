@@ -15,6 +15,9 @@ from geo.casualties import count_casualties, parse_number
         ("An IED killed a soldier near the town", 1, None),  # the IED is the agent, not a count
         ("Peshmerga carried out 7,516 operations", None, None),
         ("there were no casualties", 0, 0),
+        # The present tense of headlines and flashes.
+        ("ISIS militants kill three Peshmerga fighters near Makhmour", 3, None),
+        ("Roadside bomb kills two soldiers, wounds four in Tarmiyah", 2, 4),
     ],
 )
 def test_casualty_counts(sentence, killed, injured):

@@ -100,6 +100,9 @@ def test_history_told_in_the_text_is_background_not_an_event(spotter, text):
         "The ministry on Saturday denied reports that ISIS had attacked a Peshmerga post.",
         "The governor condemned the attack on the police checkpoint on Saturday.",
         "Khanaqin's mayor said a meeting between the two sides is expected to be held soon.",
+        # A threat or a plot to kill is no killing, whatever the tense of "kill".
+        "ISIS threatened to kill two hostages held near Hawija, officials said on Monday.",
+        "Police foiled a plot to kill three officials in Kirkuk on Sunday.",
     ],
 )
 def test_statements_sentences_funerals_denials_and_plans_are_not_events(spotter, text):

@@ -117,3 +117,10 @@ def test_case_25_short_english_flash_is_english_and_dated():
     assert article.published == date(2021, 12, 3)
     (ref,) = find_dates(article.text, article.published)
     assert (ref.text, ref.value) == ("on Thursday night", date(2021, 12, 2))
+
+
+def test_case_25_short_english_flash_yields_its_attack(spotter):
+    # "militants kill three ...": the present tense of a flash is a report, not a plan.
+    (event,) = _events(spotter, CASES / "25-short-english-brief" / "flash.txt")
+    assert (event.type, event.event_date, event.fatalities) == ("attack", date(2021, 12, 2), 3)
+    assert _norm(event.place) == "makhmur"
