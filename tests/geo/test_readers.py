@@ -31,7 +31,7 @@ def _write(path, rows, *, delimiter=",", encoding="utf-8", columns=None):
 
 
 def test_excel_ansi_csv_is_read_as_windows_1252():
-    # ../shared/cases/18-excel-ansi-csv: an en dash, curly quotes and "Mexmûr", CRLF line ends.
+    # user case 18-excel-ansi-csv (copied to tests/data/cases/): an en dash, curly quotes and "Mexmûr", CRLF line ends.
     table = read_table(CASES / "18-excel-ansi-csv/events_excel_ansi.csv")
     assert len(table.frame) == 19
     assert "Mexmûr" in set(table.frame["place_query"])
@@ -40,7 +40,7 @@ def test_excel_ansi_csv_is_read_as_windows_1252():
 
 
 def test_rows_added_by_hand_without_id_get_ids_and_a_note():
-    # ../shared/cases/17-blank-ids-dropped: two hand-added rows (Daquq, Kifri) with no event_id.
+    # user case 17-blank-ids-dropped (copied to tests/data/cases/): two hand-added rows (Daquq, Kifri) with no event_id.
     table = read_table(CASES / "17-blank-ids-dropped/events_edited.csv")
     frame = table.frame
     assert len(frame) == 21
