@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from geo.casualties import parse_number
 from geo.datewords import (
     ANY_DATE,
     FUTURE_CUE,
     MONTHS,
-    NUMBER_WORDS,
     ORDINALS,
     PATTERNS,
     REFERENCE_CUE,
@@ -108,7 +108,10 @@ def day_month(first: int, second: int, *, day_first: bool = True) -> tuple[int, 
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+    value = parse_number(word)  # _NUM in datewords admits only digits and words it knows
+    if value is None:
+        raise ValueError(f"not a count: {word!r}")
+    return value
 
 
 Resolved = tuple[date | None, Precision, date | None]

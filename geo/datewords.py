@@ -12,7 +12,6 @@ __all__ = [
     "ANY_DATE",
     "FUTURE_CUE",
     "MONTHS",
-    "NUMBER_WORDS",
     "ORDINALS",
     "PATTERNS",
     "REFERENCE_CUE",
@@ -186,22 +185,6 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 UNIT_DAYS = {"day": 1, "week": 7}
 # "since 2014", "after the Sept. 25, 2017 referendum": a reference point or an open period,
 # not the time of the event the sentence tells.

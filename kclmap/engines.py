@@ -13,22 +13,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kclmap.options import count
+
 if TYPE_CHECKING:
     from geo.engine import Engine, ExtractionCache, RunReport
     from geo.events import Event
     from kclmap.problems import ProblemLog
 
 __all__ = ["add_engine_options", "add_quiet_option", "check_engine_options", "stream_events"]
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError as err:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from err
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected 1 or more")
-    return value
 
 
 def add_quiet_option(p: argparse.ArgumentParser) -> None:
@@ -44,7 +36,7 @@ def add_engine_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "-j",
         "--jobs",
-        type=_positive_int,
+        type=count,
         metavar="N",
         help="worker processes (default: every core; with --engine dask: LocalCluster workers)",
     )
