@@ -165,6 +165,11 @@ def _resolve(
         return _resolve_shift(kind, g, anchor)
     if pub is None:
         return None, "unknown", None
+    if kind == "month_only":
+        # The month just gone or this one: a report names a past month without its year.
+        month = MONTHS[g["mon"].lower()]
+        first = date(pub.year if month <= pub.month else pub.year - 1, month, 1)
+        return first, "month", _month_end(first)
     if kind in ("md", "dm"):
         month, day = MONTHS[g["mon"].lower()], int(g["day"])
         # No year: the publication's year ("will meet on December 25", published 4 December,

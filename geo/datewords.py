@@ -133,6 +133,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MON + r"\b(?!\s*,?\s*(?:19|20)\d\d)", re.I),
     ),
     ("my", re.compile(r"\b" + _MON + r",?\s+(?:of\s+)?" + _YEAR + r"\b", re.I)),
+    (  # "in April", "late April", "at the end of May": a month with no year (capitalised
+        # names only, so "may" the modal and "march" the verb are never dates)
+        "month_only",
+        re.compile(
+            r"\b(?:(?:in|during)\s+(?:(?:early|mid|late)[- ])?|(?:early|mid|late)[- ]"
+            r"|(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+)"
+            r"(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October"
+            r"|November|December))\b(?!\s*,?\s*(?:of\s+)?\d)",
+            re.I,
+        ),
+    ),
     (  # "two days ago", "a week ago": counted back from the publication date
         "ago",
         re.compile(r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I),

@@ -38,6 +38,11 @@ PUB = date(2021, 12, 4)  # a Saturday
         ("the second quarter of 2022", date(2022, 4, 1), "quarter"),
         ("Q3 2021", date(2021, 7, 1), "quarter"),
         ("in October 2017", date(2017, 10, 1), "month"),
+        # A month without its year: this year's, or last year's when still ahead.
+        ("in November", date(2021, 11, 1), "month"),
+        ("in late April", date(2021, 4, 1), "month"),
+        ("at the end of December", date(2021, 12, 1), "month"),
+        ("mid-December", date(2021, 12, 1), "month"),
         ("last month", date(2021, 11, 1), "month"),
         ("yesterday", date(2021, 12, 3), "day"),
         ("in 2017", date(2017, 1, 1), "year"),
@@ -165,3 +170,10 @@ def test_later_and_coming_periods_are_future(text):
 def test_day_month_without_year_takes_the_publication_year(text, published, value, future):
     (ref,) = find_dates(text, published)
     assert (ref.value, ref.future) == (value, future)
+
+
+@pytest.mark.parametrize(
+    "text", ["Protesters may march in Kirkuk", "the march on the governorate building"]
+)
+def test_may_and_march_as_words_are_no_dates(text):
+    assert find_dates(text, PUB) == []
