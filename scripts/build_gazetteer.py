@@ -153,6 +153,19 @@ def anchor(geom: shapely.Geometry) -> shapely.Point:
     return centroid if geom.contains(centroid) else geom.representative_point()
 
 
+def located(r: dict[str, str]) -> dict[str, object]:
+    """The id, name, point and OCHA unit codes of a reference row (``cod_adm*_pcode`` columns)."""
+    return {
+        "id": r["id"],
+        "name": r["name"],
+        "lat": float(r["lat"]),
+        "lon": float(r["lon"]),
+        "admin1": r["cod_adm1_pcode"],
+        "admin2": r["cod_adm2_pcode"],
+        "admin3": r["cod_adm3_pcode"],
+    }
+
+
 def importance(kind: str, population: int, abandoned: bool = False) -> float:
     """Prior in [0, 1.1]: kind first, then population, abandoned villages last."""
     base = KIND_PRIOR.get(kind, 0.3)
@@ -268,14 +281,8 @@ def settlements(b: Builder) -> None:
         abandoned = r["feature_code"] in ("gn:PPLQ", "gn:PPLW")
         b.add(
             {
-                "id": r["id"],
-                "name": r["name"],
+                **located(r),
                 "kind": kind,
-                "lat": float(r["lat"]),
-                "lon": float(r["lon"]),
-                "admin1": r["cod_adm1_pcode"],
-                "admin2": r["cod_adm2_pcode"],
-                "admin3": r["cod_adm3_pcode"],
                 "geonames_id": r["geonames_id"],
                 "precision_km": SETTLEMENT_KM[kind] * (2 if pop >= 1_000_000 else 1),
                 "population": pop,
@@ -385,14 +392,8 @@ def wikipedia_places(b: Builder, merged: dict[str, str]) -> int:
                 continue
         b.add(
             {
-                "id": r["id"],
-                "name": r["name"],
+                **located(r),
                 "kind": kind,
-                "lat": float(r["lat"]),
-                "lon": float(r["lon"]),
-                "admin1": r["cod_adm1_pcode"],
-                "admin2": r["cod_adm2_pcode"],
-                "admin3": r["cod_adm3_pcode"],
                 "geonames_id": "",
                 "precision_km": SETTLEMENT_KM.get(kind) or FEATURE_KM[kind],
                 "population": 0,
