@@ -13,94 +13,44 @@ from dataclasses import dataclass, replace
 
 from geo.actors import ActorMention, find_actors
 from geo.casualties import count_casualties, parse_number
+from geo.clauses import governed
 from geo.cues import (
-    ACCUSED as _ACCUSED,
-)
-from geo.cues import (
-    AGREED as _AGREED,
-)
-from geo.cues import (
-    ARREST_VERB as _ARREST_VERB,
-)
-from geo.cues import (
-    ATTACK_NOUN as _ATTACK_NOUN,
-)
-from geo.cues import (
-    BACKED as _BACKED,
-)
-from geo.cues import (
-    CAME_AFTER as _CAME_AFTER,
-)
-from geo.cues import (
-    CIVIL_UNREST as _CIVIL_UNREST,
-)
-from geo.cues import (
-    DEFINITE as _DEFINITE,
-)
-from geo.cues import (
-    FOUND as _FOUND,
-)
-from geo.cues import (
-    INSTITUTION as _INSTITUTION,
-)
-from geo.cues import (
-    NOT_EVENT as _NOT_EVENT,
-)
-from geo.cues import (
-    NOUN_TRIGGER as _NOUN_TRIGGER,
-)
-from geo.cues import (
-    PARTICIPLE as _PARTICIPLE,
-)
-from geo.cues import (
-    PASSIVE as _PASSIVE,
-)
-from geo.cues import (
-    PASSIVE_BEFORE as _PASSIVE_BEFORE,
-)
-from geo.cues import (
-    PLAN as _PLAN,
-)
-from geo.cues import (
-    PREDICATE as _PREDICATE,
-)
-from geo.cues import (
-    PROTEST as _PROTEST,
-)
-from geo.cues import (
-    RESULTS_OF as _RESULTS_OF,
-)
-from geo.cues import (
-    VICTIMS_BEFORE as _VICTIMS_BEFORE,
-)
-from geo.cues import (
-    VIOLENT as _VIOLENT,
+    ACCUSED,
+    AGREED,
+    ARREST_VERB,
+    ATTACK_NOUN,
+    BACKED,
+    CAME_AFTER,
+    CIVIL_UNREST,
+    DEFINITE,
+    DISTANT,
+    FOUND,
+    FUTURE_AFTER,
+    INSTITUTION,
+    INSURGENT_DEVICE,
+    NOT_EVENT,
+    NOUN_TRIGGER,
+    PARTICIPLE,
+    PASSIVE,
+    PASSIVE_BEFORE,
+    PLAN,
+    PREDICATE,
+    PROTEST,
+    RESULTS_OF,
+    VICTIMS_BEFORE,
+    VIOLENT,
 )
 from geo.events import EventType
 from geo.triggers import (
-    ALWAYS as _ALWAYS,
-)
-from geo.triggers import (
-    HABITUAL as _HABITUAL,
-)
-from geo.triggers import (
-    MODAL as _MODAL,
-)
-from geo.triggers import (
-    NEGATION as _NEGATION,
-)
-from geo.triggers import (
-    PAST_ACTION as _PAST_ACTION,
-)
-from geo.triggers import (
+    ALWAYS,
+    HABITUAL,
+    MODAL,
+    NEGATION,
+    PAST_ACTION,
     PRIORITY,
+    STAT,
+    SUBTYPES,
     TRIGGERS,
-)
-from geo.triggers import (
-    STAT as _STAT,
-)
-from geo.triggers import (
-    SUBTYPES as _SUBTYPES,
 )
 
 __all__ = ["Classification", "classify", "is_summary"]
@@ -108,18 +58,18 @@ __all__ = ["Classification", "classify", "is_summary"]
 
 def is_summary(sentence: str) -> bool:
     """Whether the sentence announces results whose items follow ("the results of operations")."""
-    return bool(_RESULTS_OF.search(sentence))
+    return bool(RESULTS_OF.search(sentence))
 
 
 def _first_back_reference(masked: str) -> int:
     """Offset of the first "the raid" / "the strikes" style back-reference (else the length)."""
     first = len(masked)
-    for kind in _VIOLENT:
+    for kind in VIOLENT:
         for m in TRIGGERS[kind].finditer(masked):
             if (
                 m.start() < first
-                and _NOUN_TRIGGER.fullmatch(m.group(0))
-                and _DEFINITE.search(masked[max(0, m.start() - 40) : m.start()])
+                and NOUN_TRIGGER.fullmatch(m.group(0))
+                and DEFINITE.search(masked[max(0, m.start() - 40) : m.start()])
             ):
                 first = m.start()
     return first
@@ -127,7 +77,7 @@ def _first_back_reference(masked: str) -> int:
 
 def mask_institutions(sentence: str) -> str:
     """``sentence`` with institution names blanked out (same length, offsets kept)."""
-    return _INSTITUTION.sub(lambda m: " " * len(m.group(0)), sentence)
+    return INSTITUTION.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,31 +114,34 @@ def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | N
     clause = _clause_before(s, m.start())
     lead = s[max(0, m.start() - 80) : m.start()]
     if kind in ("attack", "airstrike", "arrest", "operation"):
-        if _MODAL.search(lead) and not killed:
+        # modal, habit and plan words count in the trigger's own clause only (geo.clauses)
+        if not killed and governed(s, MODAL.finditer(s), m.start(), strict=True, before_only=True):
             return False
-        if _HABITUAL.search(s) and not dated and not killed:
+        if not dated and not killed and governed(s, HABITUAL.finditer(s), m.start(), strict=True):
             return False
-        if _ALWAYS.search(lead) and not killed:
+        if not killed and governed(s, ALWAYS.finditer(s), m.start(), strict=True):
             return False
-        if _NEGATION.search(clause[-40:]) and not killed:
+        if not killed and NOUN_TRIGGER.fullmatch(m.group(0)) and FUTURE_AFTER.match(s, m.end()):
+            return False  # "further sweeps are planned", "joint patrols will begin"
+        if NEGATION.search(clause[-40:]) and not killed:
             return False
-    if kind in ("attack", "operation", "airstrike") and _ACCUSED.search(lead[-60:]):
+    if kind in ("attack", "operation", "airstrike") and ACCUSED.search(lead[-60:]):
         return False
     if (
         kind == "operation"
         and re.fullmatch(r"(?i:destroyed|seized|dismantled|cleared)", m.group(0))
-        and _PASSIVE_BEFORE.search(lead[-25:])
+        and PASSIVE_BEFORE.search(lead[-25:])
     ):
         return False  # "Rifles and food stored inside were also destroyed.": a detail
     if (
         kind == "attack"
-        and _ATTACK_NOUN.fullmatch(m.group(0))
-        and _ARREST_VERB.search(s[: m.start()])
+        and ATTACK_NOUN.fullmatch(m.group(0))
+        and ARREST_VERB.search(s[: m.start()])
     ):
         return False  # "arrested four men, including one accused of the 2014 assault"
-    if kind == "attack" and _FOUND.search(lead[-70:]):
+    if kind == "attack" and FOUND.search(lead[-70:]):
         return False  # "engineers defused an IED", "found a cache of mortar rounds"
-    if kind == "airstrike" and _BACKED.search(lead[-50:]):
+    if kind == "airstrike" and BACKED.search(lead[-50:]):
         return False  # "troops backed by coalition aircraft raided": the raid is the event
     if kind in ("operation", "airstrike") and re.search(
         r"\b(?:met|meeting|talks|discuss\w*|review\w*|coordinat\w+ of|agreed)\b",
@@ -199,16 +152,16 @@ def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | N
     if kind == "attack":
         plural_generic = m.group(0).lower() in ("attacks", "clashes", "bombs")
         return (
-            bool(killed) or (dated and not plural_generic) or bool(_PAST_ACTION.search(s) and dated)
+            bool(killed) or (dated and not plural_generic) or bool(PAST_ACTION.search(s) and dated)
         )
     if kind in ("airstrike", "arrest"):
         return (
             dated
-            or bool(_PAST_ACTION.search(s))
+            or bool(PAST_ACTION.search(s))
             or bool(re.search(r"\b(?:arrested|detained|captured|apprehended)\b", s, re.I))
         )
     if kind == "operation":
-        return bool(_PAST_ACTION.search(s)) or dated or bool(_STAT.search(s))
+        return bool(PAST_ACTION.search(s)) or dated or bool(STAT.search(s))
     if kind == "agreement":
         if re.search(
             r"\b(?:mechanism|arrangements?|plan|framework|terms|mechanisms)\s+$", s[: m.start()]
@@ -254,30 +207,26 @@ def classify(
     """
     if not _ANY_CUE.search(sentence):
         return None  # most sentences name no event word at all: one scan decides
-    if _NOT_EVENT.search(sentence) or _RESULTS_OF.search(sentence):
+    if RESULTS_OF.search(sentence):
         return None
-    plan = _PLAN.search(sentence)
-    if plan is not None:
-        agreed = _AGREED.search(sentence)
-        if agreed is None or agreed.start() > plan.start():
-            return None
     killed, injured = casualties if casualties is not None else count_casualties(sentence)
-    if _ALWAYS.search(sentence) and not (killed or injured):
-        return None  # "the two forces routinely run joint patrols": a habit, not an event
+    vetoes = _Vetoes(sentence)
     if actors is None:
         actors = find_actors(sentence)
     names = [(a.start, a.end) for a in actors]
-    civil = _CIVIL_UNREST.search(sentence)
+    civil = CIVIL_UNREST.search(sentence)
     if (
         civil is not None
         and not any(a.actor in ("ISIS", "Unidentified armed group") for a in actors)
         and not re.search(r"\bprotest (?:activist|leader|movement|organi[sz]er)", sentence, re.I)
-        and not _MODAL.search(sentence)
+        and not MODAL.search(sentence)
+        and not INSURGENT_DEVICE.search(sentence)
         and (dated or killed or injured)
+        and not vetoes.veto(civil.start(), hurt=bool(killed or injured))
     ):
         # protesters, rioters, feuding tribes: ACLED's protests, riots and communal clashes
         verdict = _verdict("other", sentence, civil, dated, killed, injured)
-        if not _PROTEST.search(sentence):
+        if not PROTEST.search(sentence):
             verdict = replace(verdict, subtype=None)
         return verdict
     masked = mask_institutions(sentence)
@@ -291,26 +240,28 @@ def classify(
             if kind != "airstrike" and any(a <= m.start() and m.end() <= b for a, b in names):
                 continue  # "Operation Inherent Resolve"; but "Turkish warplanes" did strike
             definite = bool(
-                _NOUN_TRIGGER.fullmatch(m.group(0))
-                and _DEFINITE.search(masked[max(0, m.start() - 40) : m.start()])
+                NOUN_TRIGGER.fullmatch(m.group(0))
+                and DEFINITE.search(masked[max(0, m.start() - 40) : m.start()])
             )
-            if definite and _CAME_AFTER.match(masked, m.end()):
+            if definite and CAME_AFTER.match(masked, m.end()):
                 continue
-            if _PREDICATE.search(masked[max(0, m.start() - 40) : m.start()]):
+            if PREDICATE.search(masked[max(0, m.start() - 40) : m.start()]):
                 continue  # "... is the second attack on shepherds this month"
             if (
                 told
-                and _PARTICIPLE.fullmatch(m.group(0))
-                and _VICTIMS_BEFORE.search(masked[max(0, m.start() - 50) : m.start()])
+                and PARTICIPLE.fullmatch(m.group(0))
+                and VICTIMS_BEFORE.search(masked[max(0, m.start() - 50) : m.start()])
             ):
                 continue  # "the two men killed on Sunday were ...": already told
-            if told and not dated and kind in _VIOLENT and definite:
+            if told and not dated and kind in VIOLENT and definite:
                 continue  # "the raid", "the attack": the event already told
-            if kind in _VIOLENT:
+            if kind in VIOLENT:
                 if elaboration is None:
                     elaboration = _first_back_reference(masked)
                 if m.start() > elaboration:
                     continue  # "the strikes were coordinated ... and destroyed hideouts": told already
+            if vetoes.veto(m.start(), hurt=bool(killed or injured)):
+                continue  # a funeral, denial, trial or plan governs the trigger's clause
             hurt = (killed or 0) + (injured or 0) or None
             if not _valid(kind, sentence, m, dated, hurt):
                 continue
@@ -325,6 +276,32 @@ def classify(
                     return op  # "carried out a search operation ... and detained 2 suspects"
             return _verdict(kind, sentence, m, dated, killed, injured)
     return None
+
+
+class _Vetoes:
+    """The non-event cues of one sentence, found once, and whether one governs a trigger.
+
+    What is mourned, tried, denied or planned is no event, but only in the clause the cue
+    governs (:func:`geo.clauses.governs`); a habit ("routinely") unless people were hurt.
+    """
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.not_event = [*NOT_EVENT.finditer(sentence), *DISTANT.finditer(sentence)]
+        agreed = AGREED.search(sentence)
+        # "agreed to meet next week": an agreement's terms may look ahead
+        self.plans = [
+            p for p in PLAN.finditer(sentence) if agreed is None or agreed.start() > p.start()
+        ]
+        self.always = list(ALWAYS.finditer(sentence))
+
+    def veto(self, trigger: int, *, hurt: bool) -> bool:
+        s = self.sentence
+        return (
+            governed(s, self.not_event, trigger)
+            or governed(s, self.plans, trigger)
+            or (not hurt and governed(s, self.always, trigger, strict=True))
+        )
 
 
 def _operation_before(
@@ -373,7 +350,7 @@ def _forces_strike_first(sentence: str, trigger: int) -> bool:
     """True when security forces are the subject before the trigger and ISIS only after it."""
     if not _STRIKE_VERBS.match(sentence, trigger):
         return False
-    if _PASSIVE.search(sentence[max(0, trigger - 25) : trigger]):
+    if PASSIVE.search(sentence[max(0, trigger - 25) : trigger]):
         return False  # "two soldiers were killed when militants attacked": the victims
     if _AGGRESSOR_AFTER.search(sentence, trigger):
         return False  # "clashed with militants who tried to infiltrate": ISIS attacked
@@ -392,7 +369,7 @@ def _verdict(
     killed: int | None,
     injured: int | None,
 ) -> Classification:
-    stat = _STAT.search(s)
+    stat = STAT.search(s)
     aggregate = False
     count = None
     if stat and kind in ("operation", "airstrike", "attack", "meeting", "arrest"):
@@ -403,7 +380,7 @@ def _verdict(
     if kind == "other":
         subtype = "protest"
     if kind == "attack":
-        subtype = next((name for name, rx in _SUBTYPES if rx.search(s)), None)
+        subtype = next((name for name, rx in SUBTYPES if rx.search(s)), None)
     elif kind == "operation":
         low = s.lower()
         if re.search(
@@ -449,6 +426,6 @@ def _verdict(
 
 # Every word that can make a sentence an event: one scan before the detailed rules.
 _ANY_CUE = re.compile(
-    "|".join(p.pattern for p in (*TRIGGERS.values(), _CIVIL_UNREST, _LEFTOVER)),
+    "|".join(p.pattern for p in (*TRIGGERS.values(), CIVIL_UNREST, _LEFTOVER)),
     re.I,
 )

@@ -22,8 +22,11 @@ __all__ = [
     "CAME_AFTER",
     "CIVIL_UNREST",
     "DEFINITE",
+    "DISTANT",
     "FOUND",
+    "FUTURE_AFTER",
     "INSTITUTION",
+    "INSURGENT_DEVICE",
     "NOT_EVENT",
     "NOUN_TRIGGER",
     "PARTICIPLE",
@@ -55,14 +58,27 @@ CIVIL_UNREST = rx(
     r"sit-in",
     r"marched",
     r"riot\w*",
-    r"(?:residents|crowds?|supporters|employees|graduates|workers|students|farmers|families)"
-    r"(?: of [\w' -]{2,40}?)? (?:gathered|blocked|burned|stormed|marched|set)",
-    r"tribes?",
-    r"tribal(?! mobili[sz]ation)",
-    r"clans?",
+    r"(?:residents|crowds?|mobs?|supporters|employees|graduates|workers|students|farmers|families)"
+    r"(?: (?:of|in|from) [\w'() -]{2,40}?)? (?:gathered|blocked|burned|stormed|marched|set|attacked)",
+    # a tribe or clan is a party to communal violence only when it fights: "a tribal sheikh"
+    # killed by an IED is the victim of an attack
+    r"(?:tribes?|tribal|clans?|families)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:clash\w*|fight\w*|feud\w*|quarrel\w*|dispute\w*|conflict|exchanged fire|opened fire)",
+    r"(?:clash\w*|fight\w*|feud\w*|quarrel\w*|dispute)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:between|among|with)\s+(?:[\w-]+\s+){0,3}?(?:tribes?|tribesmen|clans?|families)",
     r"feud",
     r"(?:land|family|tribal|clan) dispute",
     r"dispute between",
+)
+# Devices of insurgents, never of a communal clash: an IED near a tribal sheikh's house is an attack
+INSURGENT_DEVICE = rx(
+    r"IEDs?",
+    r"(?:roadside|car|suicide) bomb\w*",
+    r"explosive devices?",
+    r"bomb(?:ing|ed|s)?",
+    r"landmines?",
+    r"suicide",
+    r"sticky bomb",
 )
 # Names of institutions that hold a trigger word: "Kirkuk Operations Command", "Security Media
 # Cell", "Counter-Terrorism Service", "operations room": a headquarters, not an operation.
@@ -90,11 +106,23 @@ NOT_EVENT = rx(
     r"mourners",
     r"buried",
     r"condemn\w*",
-    r"denied",
-    r"denies",
-    r"deny",
+    r"den(?:ied|ies|y|ying|ial)",
     r"rumou?rs?",
     r"anniversary",
+)
+# "more than three years after he was wounded", "killed two years ago": the trigger's event
+# lies years or months away from the day the sentence tells
+DISTANT = re.compile(
+    r"\b(?:years|months|decades)\s+(?:after|before|earlier|ago|later)\b|"
+    r"\b(?:a|one|last)\s+year\s+(?:ago|earlier)\b",
+    re.I,
+)
+# "further sweeps are planned", "joint patrols will begin": the noun trigger is the subject
+# of a future or planned verb a few words on
+FUTURE_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:will|would|could|should|might|must|(?-i:may)|"
+    r"(?:is|are|was|were)\s+(?:planned|expected|scheduled|due|set|to\s+be|yet\s+to))\b",
+    re.I,
 )
 # Plans: "are expected to meet later this month" (an agreement's terms may look ahead)
 PLAN = rx(r"expected to", r"later this (?:month|week|year)", r"next (?:week|month)")
