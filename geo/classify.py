@@ -13,27 +13,15 @@ from dataclasses import dataclass, replace
 
 from geo.actors import ActorMention, find_actors
 from geo.casualties import count_casualties, parse_number
-from geo.clauses import governed
 from geo.cues import (
-    ACCUSED,
-    AGREED,
-    ARREST_VERB,
-    ATTACK_NOUN,
-    BACKED,
     CAME_AFTER,
     CIVIL_UNREST,
     DEFINITE,
-    DISTANT,
-    FOUND,
-    FUTURE_AFTER,
     INSTITUTION,
     INSURGENT_DEVICE,
-    NOT_EVENT,
     NOUN_TRIGGER,
     PARTICIPLE,
     PASSIVE,
-    PASSIVE_BEFORE,
-    PLAN,
     PREDICATE,
     PROTEST,
     RESULTS_OF,
@@ -42,16 +30,13 @@ from geo.cues import (
 )
 from geo.events import EventType
 from geo.triggers import (
-    ALWAYS,
-    HABITUAL,
     MODAL,
-    NEGATION,
-    PAST_ACTION,
     PRIORITY,
     STAT,
     SUBTYPES,
     TRIGGERS,
 )
+from geo.validity import Vetoes, happened
 
 __all__ = ["Classification", "classify", "is_summary"]
 
@@ -95,99 +80,7 @@ class Classification:
     injuries: int | None
     confidence: float
     anaphoric: bool  # "During the meeting, ...": refers back to an event already told
-
-
-def _before(sentence: str, pos: int, pattern: re.Pattern[str], window: int = 80) -> bool:
-    return bool(pattern.search(sentence[max(0, pos - window) : pos]))
-
-
-def _clause_before(sentence: str, pos: int) -> str:
-    """The text of the clause that contains ``pos``, up to it (a comma or "and" ends one)."""
-    head = sentence[:pos]
-    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(" — "))
-    return head[cut + 1 :]
-
-
-def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | None) -> bool:
-    """Whether the trigger ``m`` reports an event that happened (``hurt``: casualties)."""
-    killed = hurt
-    clause = _clause_before(s, m.start())
-    lead = s[max(0, m.start() - 80) : m.start()]
-    if kind in ("attack", "airstrike", "arrest", "operation"):
-        # modal, habit and plan words count in the trigger's own clause only (geo.clauses)
-        if not killed and governed(s, MODAL.finditer(s), m.start(), strict=True, before_only=True):
-            return False
-        if not dated and not killed and governed(s, HABITUAL.finditer(s), m.start(), strict=True):
-            return False
-        if not killed and governed(s, ALWAYS.finditer(s), m.start(), strict=True):
-            return False
-        if not killed and NOUN_TRIGGER.fullmatch(m.group(0)) and FUTURE_AFTER.match(s, m.end()):
-            return False  # "further sweeps are planned", "joint patrols will begin"
-        if NEGATION.search(clause[-40:]) and not killed:
-            return False
-    if kind in ("attack", "operation", "airstrike") and ACCUSED.search(lead[-60:]):
-        return False
-    if (
-        kind == "operation"
-        and re.fullmatch(r"(?i:destroyed|seized|dismantled|cleared)", m.group(0))
-        and PASSIVE_BEFORE.search(lead[-25:])
-    ):
-        return False  # "Rifles and food stored inside were also destroyed.": a detail
-    if (
-        kind == "attack"
-        and ATTACK_NOUN.fullmatch(m.group(0))
-        and ARREST_VERB.search(s[: m.start()])
-    ):
-        return False  # "arrested four men, including one accused of the 2014 assault"
-    if kind == "attack" and FOUND.search(lead[-70:]):
-        return False  # "engineers defused an IED", "found a cache of mortar rounds"
-    if kind == "airstrike" and BACKED.search(lead[-50:]):
-        return False  # "troops backed by coalition aircraft raided": the raid is the event
-    if kind in ("operation", "airstrike") and re.search(
-        r"\b(?:met|meeting|talks|discuss\w*|review\w*|coordinat\w+ of|agreed)\b",
-        s[: m.start()],
-        re.I,
-    ):
-        return False  # "a meeting ... on joint operations": the topic, not an event
-    if kind == "attack":
-        plural_generic = m.group(0).lower() in ("attacks", "clashes", "bombs")
-        return (
-            bool(killed) or (dated and not plural_generic) or bool(PAST_ACTION.search(s) and dated)
-        )
-    if kind in ("airstrike", "arrest"):
-        return (
-            dated
-            or bool(PAST_ACTION.search(s))
-            or bool(re.search(r"\b(?:arrested|detained|captured|apprehended)\b", s, re.I))
-        )
-    if kind == "operation":
-        return bool(PAST_ACTION.search(s)) or dated or bool(STAT.search(s))
-    if kind == "agreement":
-        if re.search(
-            r"\b(?:mechanism|arrangements?|plan|framework|terms|mechanisms)\s+$", s[: m.start()]
-        ):
-            return False  # "a coordination mechanism agreed between Baghdad and Erbil"
-        if re.search(r"\b(?:will|would|to)\s+(?:enter|take effect)\b|\bwelcomed the\b", s, re.I):
-            return False
-        # "had previously agreed", "the issues they have agreed on before": an undated
-        # reference to an older agreement, not an event of this report.
-        return not re.search(
-            r"\b(?:previously|earlier|before|in the past)\b",
-            s[max(0, m.start() - 30) : m.end() + 40],
-            re.I,
-        )
-    if kind == "other":  # protests: only dated or counted gatherings, not the word in passing
-        return dated or bool(
-            re.search(r"\b\d[\d,]*\s+(?:people|protesters|demonstrators)\b", s, re.I)
-        )
-    if kind == "meeting":
-        word = m.group(0).lower()
-        if word in ("discuss", "discussed", "talks", "delegation", "conference", "visits"):
-            return dated or bool(re.search(r"\b(?:met|visited|held|arrived)\b", s, re.I))
-        if re.search(r"\bplanning meetings\b|\bmeetings? (?:will|would)\b", s, re.I):
-            return False
-        return True
-    return False
+    definite: bool = False  # "the attack", "Monday's assault": names an event as known
 
 
 def classify(
@@ -210,10 +103,11 @@ def classify(
     if RESULTS_OF.search(sentence):
         return None
     killed, injured = casualties if casualties is not None else count_casualties(sentence)
-    vetoes = _Vetoes(sentence)
+    vetoes = Vetoes(sentence)
     if actors is None:
         actors = find_actors(sentence)
     names = [(a.start, a.end) for a in actors]
+    parties = len({a.actor for a in actors})
     civil = CIVIL_UNREST.search(sentence)
     if (
         civil is not None
@@ -260,10 +154,10 @@ def classify(
                     elaboration = _first_back_reference(masked)
                 if m.start() > elaboration:
                     continue  # "the strikes were coordinated ... and destroyed hideouts": told already
-            if vetoes.veto(m.start(), hurt=bool(killed or injured)):
+            if vetoes.veto(m.start(), hurt=bool(killed or injured), kind=kind):
                 continue  # a funeral, denial, trial or plan governs the trigger's clause
             hurt = (killed or 0) + (injured or 0) or None
-            if not _valid(kind, sentence, m, dated, hurt):
+            if not happened(kind, sentence, m, dated, hurt, parties=parties):
                 continue
             if kind == "attack" and _forces_strike_first(sentence, m.start()):
                 # "Security forces killed 4 ISIS members": the state's side acted: a clash
@@ -274,34 +168,8 @@ def classify(
                 op = _operation_before(sentence, masked, m.start(), dated, killed, injured)
                 if op is not None:
                     return op  # "carried out a search operation ... and detained 2 suspects"
-            return _verdict(kind, sentence, m, dated, killed, injured)
+            return replace(_verdict(kind, sentence, m, dated, killed, injured), definite=definite)
     return None
-
-
-class _Vetoes:
-    """The non-event cues of one sentence, found once, and whether one governs a trigger.
-
-    What is mourned, tried, denied or planned is no event, but only in the clause the cue
-    governs (:func:`geo.clauses.governs`); a habit ("routinely") unless people were hurt.
-    """
-
-    def __init__(self, sentence: str) -> None:
-        self.sentence = sentence
-        self.not_event = [*NOT_EVENT.finditer(sentence), *DISTANT.finditer(sentence)]
-        agreed = AGREED.search(sentence)
-        # "agreed to meet next week": an agreement's terms may look ahead
-        self.plans = [
-            p for p in PLAN.finditer(sentence) if agreed is None or agreed.start() > p.start()
-        ]
-        self.always = list(ALWAYS.finditer(sentence))
-
-    def veto(self, trigger: int, *, hurt: bool) -> bool:
-        s = self.sentence
-        return (
-            governed(s, self.not_event, trigger)
-            or governed(s, self.plans, trigger)
-            or (not hurt and governed(s, self.always, trigger, strict=True))
-        )
 
 
 def _operation_before(
@@ -316,7 +184,7 @@ def _operation_before(
         ):
             continue
         casualties = (killed or 0) + (injured or 0) or None
-        if _valid("operation", sentence, m, dated, casualties):
+        if happened("operation", sentence, m, dated, casualties):
             return _verdict("operation", sentence, m, dated, killed, injured)
     return None
 

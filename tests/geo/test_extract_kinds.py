@@ -29,3 +29,34 @@ def test_text_yields_exactly_the_expected_events(spotter, case):
     for want, event in zip(case["events"], events, strict=True):
         for key, value in want.items():
             assert event.get(key) == value, (case["note"], key, got)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "events"),
+    [
+        # only the publication date: nothing says the two outlets tell one event
+        (
+            "Gunmen attacked an army checkpoint near Daquq, killing two soldiers and a driver.",
+            "Gunmen attacked an army checkpoint near Daquq, killing two soldiers and a shepherd.",
+            2,
+        ),
+        # the same day given by the text, the same place, nearly the same words: one event
+        (
+            "Gunmen attacked an army checkpoint near Daquq on Sunday, killing two soldiers.",
+            "Gunmen attacked an army checkpoint near Daquq on Sunday, killing two soldiers, "
+            "police said.",
+            1,
+        ),
+    ],
+)
+def test_articles_of_one_run_fold_only_events_dated_by_their_text(
+    spotter, tmp_path, first, second, events
+):
+    from geo.pipeline import extract_with_report
+
+    for name, body in (("a", first), ("b", second)):
+        (tmp_path / f"{name}.txt").write_text(
+            f"published: 2022-03-14\n\nHeadline {name}\n\n{body}\n", encoding="utf-8"
+        )
+    _, report = extract_with_report([tmp_path], spotter=spotter)
+    assert len(report.events) == events
