@@ -14,11 +14,11 @@ from datetime import date, timedelta
 from gazetteer import Spotter
 from geo.articles import Article
 from geo.classify import classify, is_summary
-from geo.cues import AFTERMATH, SEPARATE
+from geo.cues import AFTERMATH, SEPARATE, STATEMENT_DAY
 from geo.dates import DateRef
 from geo.event_dates import choose_date, is_history
 from geo.events import ACLED_TYPES, Event, make_event_id
-from geo.merge import absorb, merge_retellings
+from geo.merge import STATEMENT_NOTE, absorb, merge_retellings
 from geo.place_phrases import (
     FOREIGN_COUNTRIES,
     strip_dateline,
@@ -104,6 +104,7 @@ class _Extractor(Placer):
         last_period: DateRef | None = None
         last_event_date: tuple[date, str] | None = None
         pub = self.article.published
+        summarised = False
         for index, seg in enumerate(self.segments):
             first_in_paragraph = index == 0 or self.segments[index - 1].paragraph != seg.paragraph
             offset = strip_dateline(seg.text) if first_in_paragraph else 0
@@ -125,7 +126,7 @@ class _Extractor(Placer):
             cls = classify(
                 body,
                 dated=bool(past),
-                told=bool(events),
+                told=bool(events) or summarised,
                 actors=sentence.actors,
                 casualties=(sentence.killed, sentence.injured),
             )
@@ -133,6 +134,7 @@ class _Extractor(Placer):
                 self.warnings.append(f"left out an event abroad: {body[:70]!r}")
                 continue  # an item under "Strikes in Syria"
             if cls is None and is_summary(body):
+                summarised = True  # "the results of the operation": "the operation" is told
                 # "announced the results of operations carried out on Sunday": the items
                 # that follow take its day
                 day = choose_date(refs, 0, None, body)
@@ -186,6 +188,12 @@ class _Extractor(Placer):
                 ref = last_period
             if ref is not None and ref.value is not None:
                 event.event_date, event.date_precision = ref.value, ref.precision
+                if ref.precision == "day" and STATEMENT_DAY.search(
+                    body[max(0, ref.start - 60) : ref.start]
+                ):
+                    # "announced on Tuesday the killing of five": the event may be earlier
+                    notes.append(STATEMENT_NOTE)
+                    event.confidence -= 0.1
                 if ref.precision in ("quarter", "month", "year", "week"):
                     event.period = ref.period
                     last_period = ref if ref.precision in ("quarter", "month") else last_period

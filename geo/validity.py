@@ -17,10 +17,10 @@ from geo.clauses import governed
 from geo.cues import (
     ACCIDENT,
     ACCUSED,
-    AGREED,
     ARREST_VERB,
     ATTACK_NOUN,
     BACKED,
+    CONDITION,
     DISTANT,
     FOILED_PLOT,
     FOUND,
@@ -59,11 +59,9 @@ class Vetoes:
             *ACCIDENT.finditer(sentence),
         ]
         self.foiled = list(FOILED_PLOT.finditer(sentence))  # the arrest that foiled it stands
-        agreed = AGREED.search(sentence)
-        # "agreed to meet next week": an agreement's terms may look ahead
-        self.plans = [
-            p for p in PLAN.finditer(sentence) if agreed is None or agreed.start() > p.start()
-        ]
+        # "agreed to carry out a second phase in the coming weeks": a plan, as the corpus
+        # conventions read it (an agreement is reached or signed, its steps are plans)
+        self.plans = [*PLAN.finditer(sentence), *CONDITION.finditer(sentence)]
         self.always = list(ALWAYS.finditer(sentence))
         # a match report: two sports words and no bomb ("the attack dominated the match")
         self.sport = len(
