@@ -33,6 +33,7 @@ __all__ = [
     "INSURGENT_DEVICE",
     "MEETING_GUEST",
     "MEETING_HELD",
+    "NEW_EVENT",
     "NOT_EVENT",
     "NOUN_TRIGGER",
     "PARTICIPLE",
@@ -207,6 +208,16 @@ PARTIES = rx(
 SEPARATE = re.compile(
     r"\b(?:separate(?:ly)?|another|second|third|also|meanwhile|elsewhere|earlier|later|"
     r"in addition|other)\b",
+    re.I,
+)
+# A sentence that says it tells a new event, not more of the one before: stricter than
+# SEPARATE ("searched the area for other devices" continues the story)
+NEW_EVENT = re.compile(
+    r"\b(?:separate(?:ly)?|meanwhile|elsewhere|in addition|in other news|likewise|"
+    r"in (?:a|another) (?:related|similar|second|third|new|different)\b|"
+    r"another (?:attack|incident|operation|raid|strike|airstrike|bombing|ambush|clash|"
+    r"arrest|development)|(?:a|the) (?:second|third) (?:attack|incident|operation|raid|strike|"
+    r"airstrike|bombing|ambush|clash)|also)\b",
     re.I,
 )
 # The aftermath of an event already told: never a new event, even when dated
