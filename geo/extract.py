@@ -160,6 +160,13 @@ class _Extractor(Placer):
                 and self._add_casualties(events, seg, sentence)
             ):
                 continue  # "2 ISIS militants were killed." tells the toll of the event before
+            if (
+                cls.definite
+                and not past
+                and not (sentence.killed or sentence.injured)
+                and not sentence.places
+            ):
+                continue  # "The raid was carried out on intelligence": the story's raid, told
             # "The assailants opened fire from an orchard", "ISIS claimed responsibility"
             follow_up = self._follows_up(
                 events, index, sentence, cls.type, bool(past), cls.aggregate
