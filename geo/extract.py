@@ -79,6 +79,20 @@ _FOLDS: dict[str, frozenset[str]] = {
     "airstrike": frozenset({"attack", "operation", "airstrike"}),
     "arrest": frozenset({"arrest"}),
 }
+# "The incident took place on Wednesday evening": the day of the event just told
+_TOOK_PLACE = re.compile(
+    r"\b(?:the|this|that)\s+(?:incident|attack|ambush|raid|operation|strike|airstrike|"
+    r"bombing|assault|clash(?:es)?|arrests?|explosion|blast|shooting|kidnapping)\s+"
+    r"(?:took place|happened|occurred|was carried out|was conducted|was launched|unfolded)\b",
+    re.I,
+)
+_BORROWED_DATE = frozenset(
+    {
+        "no date in the text: publication date used",
+        "date taken from the preceding event",
+        STATEMENT_NOTE,
+    }
+)
 # "Earlier, the Cell announced ...": before the event told, on a day the text does not give
 _EARLIER = re.compile(r"\b(?:earlier|previously|before that|prior to that)\b", re.I)
 # Reported speech shifts the tense back: "announced that jets had destroyed a hideout" is
@@ -149,6 +163,11 @@ class _Extractor(Placer):
                 day = choose_date(refs, 0, None, body)
                 if day is not None and day.precision == "day" and day.value is not None:
                     last_event_date = (day.value, day.precision)
+            if events and _TOOK_PLACE.search(body):
+                # "The incident took place on Wednesday evening": the event told, its day
+                if not self._redate(events[-1], refs, body):
+                    events[-1].extra_quotes.append(body)
+                continue
             if cls is None:
                 if periods:
                     last_period = periods[0]
@@ -307,6 +326,26 @@ class _Extractor(Placer):
             or kind not in _FOLDS[last.type]
         ):
             return False
+        return True
+
+    @staticmethod
+    def _redate(last: Event, refs: list[DateRef], body: str) -> bool:
+        """Give ``last`` the day a back-reference tells ("The attack took place on Wednesday").
+
+        Only when ``last`` had no day of its own: the publication date, the preceding event's
+        or the day of a statement.
+        """
+        notes = (last.notes or "").split("; ")
+        borrowed = [n for n in notes if n in _BORROWED_DATE]
+        if not borrowed and last.date_precision != "unknown":
+            return False
+        ref = choose_date(refs, 0, None, body)
+        if ref is None or ref.value is None or ref.precision != "day":
+            return False
+        last.event_date, last.date_precision = ref.value, "day"
+        last.notes = "; ".join([n for n in notes if n and n not in _BORROWED_DATE]) or None
+        last.confidence = round(min(0.99, last.confidence + 0.1), 2)
+        last.extra_quotes.append(body)
         return True
 
     @staticmethod
