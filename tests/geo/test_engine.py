@@ -90,6 +90,31 @@ def test_batches_are_bounded_by_the_batch_size(corpus):
     assert len(batches) == -(-report.files // 4)
 
 
+class RecordingEngine(LocalEngine):
+    """A one-process engine that logs when batches are handed over and when results are read."""
+
+    def __init__(self, log: list[str], **kwargs):
+        super().__init__(1, **kwargs)
+        self.log = log
+
+    def map(self, sources, options):
+        self.log.append(f"submit {len(self.log)}")
+        results = super().map(sources, options)
+        return (self.log.append("read") or r for r in results)
+
+
+def test_next_batch_is_handed_over_before_this_one_is_written(corpus):
+    log: list[str] = []
+    engine = RecordingEngine(log, batch_size=4)
+    for _ in iter_event_batches([corpus], RunReport(), engine=engine):
+        log.append("write")
+    submits = [i for i, entry in enumerate(log) if entry.startswith("submit")]
+    writes = [i for i, entry in enumerate(log) if entry == "write"]
+    assert len(submits) == len(writes) >= 3
+    # batch k+1 was submitted before batch k was written, so the workers never wait on it
+    assert all(s < w for s, w in zip(submits[1:], writes[:-1], strict=True))
+
+
 def test_duplicate_in_a_later_batch_is_skipped_once(tmp_path):
     seed = next(SEEDS.glob("002_*"))
     for name in ("a.txt", "b.txt", "c.txt"):
