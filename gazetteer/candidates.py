@@ -125,8 +125,11 @@ class NameIndex:
                 seen.add(idx)
                 into.append(Candidate(self.places[idx], quality, method, name))
 
+        places = self.places
+        anywhere = ctx.empty
+
         def fits(idx: int) -> bool:
-            return ctx.empty or ctx.near(self.places[idx])
+            return anywhere or ctx.near(places[idx])
 
         for idx, name in self._alias.get(key, ()):
             add(out, idx, 1.0, "alias", name)
@@ -157,8 +160,10 @@ class NameIndex:
         index = self._area_skeleton if out and exact_near else self._skeleton
         translit: list[Candidate] = []
         for idx, name, other in index.get(skeleton, ()):
+            if not fits(idx):  # the cheap test first: most look-alikes lie elsewhere
+                continue
             sim = similarity(key, other)
-            if sim >= TRANSLIT_FLOOR and fits(idx):
+            if sim >= TRANSLIT_FLOOR:
                 add(translit, idx, round(0.8 + 0.15 * sim, 4), "transliteration", name)
         if not out or not exact_near:
             out += translit

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
+from operator import methodcaller
 from os import PathLike
 from pathlib import Path
 
@@ -38,7 +39,10 @@ from gazetteer.store import (
     load_aliases,
     load_names,
     load_places,
+    paused_gc,
 )
+
+_split_pair = methodcaller("partition", ":")  # "idx:score" -> (idx, ":", score)
 
 __all__ = ["Gazetteer"]
 
@@ -70,7 +74,9 @@ class Gazetteer(NameIndex):
         self.places: Sequence[Place] = places
         self.shapes: Mapping[str, Line] = shapes or {}
         self.answers: Mapping[str, str] = answers or {}
-        ids = places.ids if isinstance(places, PlaceTable) else [p.id for p in places]
+        # A plain list for the hot path (a PlaceTable is already parsed: share its list).
+        self._places = places.as_list() if isinstance(places, PlaceTable) else list(places)
+        ids = places.ids if isinstance(places, PlaceTable) else [p.id for p in self._places]
         self._by_id = {pid: i for i, pid in enumerate(ids)}
         self._exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._alias: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -92,13 +98,14 @@ class Gazetteer(NameIndex):
         """Load the gazetteer shipped in ``gazetteer/data`` (or another directory)."""
         data_dir = Path(data_dir)
         shapes = data_dir / "shapes.geojson"
-        return cls(
-            load_places(data_dir),
-            load_names(data_dir),
-            load_aliases(data_dir / "aliases.csv"),
-            load_shapes(shapes) if shapes.exists() else None,
-            load_answers(data_dir / "answers.tsv.gz", data_dir / "aliases.csv"),
-        )
+        with paused_gc():
+            return cls(
+                load_places(data_dir),
+                load_names(data_dir),
+                load_aliases(data_dir / "aliases.csv"),
+                load_shapes(shapes) if shapes.exists() else None,
+                load_answers(data_dir / "answers.tsv.gz", data_dir / "aliases.csv"),
+            )
 
     def __len__(self) -> int:
         return len(self.places)
@@ -234,9 +241,9 @@ class Gazetteer(NameIndex):
         if not isinstance(name, str):
             raise UnknownPlaceError(repr(name))
         if (
-            not context
-            and hint is None
+            hint is None
             and hint_district is None
+            and not context
             and max_alternatives == ALTERNATIVES
             and len(name) <= MAX_QUERY_CHARS
         ):
@@ -265,12 +272,12 @@ class Gazetteer(NameIndex):
     def _stored(self, name: str, line: str) -> Match:
         """The match for ``name`` from its precomputed answer line (see ``answers.py``)."""
         _, idx, score, method, matched, alts = line.split("\t")
-        places = self.places
-        runners = (
-            tuple((places[int(i)], float(q)) for i, q in (a.split(":") for a in alts.split("|")))
-            if alts
-            else ()
-        )
+        places = self._places
+        runners: tuple[tuple[Place, float], ...] = ()
+        if alts:
+            runners = tuple(
+                [(places[int(i)], float(q)) for i, _, q in map(_split_pair, alts.split("|"))]
+            )
         return Match(name, places[int(idx)], float(score), method, matched, runners)  # type: ignore[arg-type]
 
     def _resolve(self, name: str, *, ctx: Context, limit: int) -> Match:
