@@ -19,9 +19,11 @@ from gazetteer.model import Place
 __all__ = [
     "DATA_DIR",
     "Alias",
+    "ForeignCity",
     "NameRow",
     "PlaceTable",
     "load_aliases",
+    "load_foreign",
     "load_names",
     "load_places",
     "paused_gc",
@@ -172,6 +174,29 @@ def load_names(data_dir: str | PathLike[str] = DATA_DIR) -> list[NameRow]:
                 f"Malformed gazetteer names table: {err}. "
                 "Rebuild it with 'python scripts/build_gazetteer.py'."
             ) from err
+    return out
+
+
+class ForeignCity(NamedTuple):
+    """A city of a neighbouring country: its GeoNames name, country and population."""
+
+    name: str
+    country: str
+    population: int
+
+
+def load_foreign(path: str | PathLike[str] = DATA_DIR / "foreign.tsv.gz") -> dict[str, ForeignCity]:
+    """Read ``foreign.tsv.gz``: light key -> the neighbouring country's city it names.
+
+    Returns an empty mapping when the file is absent (a gazetteer built before it).
+    """
+    path = Path(path)
+    if not path.exists():
+        return {}
+    out = {}
+    for line in _read_lines(path):
+        key, name, country, population = line.split("\t")
+        out[key] = ForeignCity(name, country, int(population))
     return out
 
 
