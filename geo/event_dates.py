@@ -36,7 +36,12 @@ _SPEECH = (
     r"(?:said|says|announced|reported|stated|added|told|declared|confirmed|revealed|"
     r"claimed|noted|explained|published|issued)"
 )
-_SPEECH_BEFORE = re.compile(_SPEECH + r"(?:\s+\w+)?\s+$", re.I)
+# "said on Tuesday", "said in a statement on Tuesday", "announced in a press release Tuesday"
+_SPEECH_BEFORE = re.compile(
+    _SPEECH + r"(?:\s+(?:in|via|to)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|release|briefing|conference|interview|post|communiqu\w+))?(?:\s+\w+)?\s+$",
+    re.I,
+)
 _SPEECH_AFTER = re.compile(r"[\s,]*" + _SPEECH + r"\b", re.I)
 
 
@@ -59,7 +64,7 @@ def choose_date(
     told_on = [
         r
         for r in usable
-        if _SPEECH_BEFORE.search(body[max(0, r.start - 25) : r.start])
+        if _SPEECH_BEFORE.search(body[max(0, r.start - 60) : r.start])
         or _SPEECH_AFTER.match(body, r.end)
     ]
     usable = [r for r in usable if r not in told_on] or usable

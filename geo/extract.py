@@ -14,10 +14,11 @@ from datetime import date, timedelta
 from gazetteer import Spotter
 from geo.articles import Article
 from geo.classify import classify, is_summary
+from geo.cues import AFTERMATH, SEPARATE
 from geo.dates import DateRef
 from geo.event_dates import choose_date, is_history
 from geo.events import ACLED_TYPES, Event, make_event_id
-from geo.merge import merge_retellings
+from geo.merge import absorb, merge_retellings
 from geo.place_phrases import (
     FOREIGN_COUNTRIES,
     strip_dateline,
@@ -69,6 +70,22 @@ def _abroad_sections(every: Sequence[Segment]) -> list[bool]:
     return out
 
 
+# What a violent event's follow-up sentences may be typed: an attack's aftermath is often
+# told as an operation ("troops returned fire, killing both gunmen") and an airstrike's as an
+# attack word ("reached the bombed cave"); an arrest is followed up by arrests only.
+_FOLDS: dict[str, frozenset[str]] = {
+    "attack": frozenset({"attack", "operation", "airstrike"}),
+    "operation": frozenset({"attack", "operation", "airstrike"}),
+    "airstrike": frozenset({"attack", "operation", "airstrike"}),
+    "arrest": frozenset({"arrest"}),
+}
+# "Near Hawijah, two strikes engaged ...": an item of a list of events, each at its place
+_LIST_ITEM = re.compile(
+    r"[*•·\-–\s]*(?:On [^,]{3,30}, )?(?:Near|In|Around|Outside|(?:North|South|East|West)\w* of) [A-Z]"
+)
+_FOLLOW_UP_SENTENCES = 3  # a follow-up comes within three sentences of the event it continues
+
+
 class _Extractor(Placer):
     def __init__(self, article: Article, spotter: Spotter) -> None:
         self.article = article
@@ -80,6 +97,7 @@ class _Extractor(Placer):
         self.abroad_section = _abroad_sections(every)
         self.seg_starts = [s.start for s in self.segments]
         self.warnings: list[str] = []
+        self.told_at = -1  # index of the sentence of the last event told
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -131,6 +149,10 @@ class _Extractor(Placer):
                 and self._add_casualties(events, seg, sentence)
             ):
                 continue  # "2 ISIS militants were killed." tells the toll of the event before
+            # "The assailants opened fire from an orchard", "ISIS claimed responsibility"
+            follow_up = self._follows_up(
+                events, index, sentence, cls.type, bool(past), cls.aggregate
+            )
             if cls.type == "meeting" and _RETOLD_MEETING.match(body):
                 told = next((e for e in reversed(events) if e.type == "meeting"), None)
                 if told is not None:  # "The meeting, held at the coordination centre, ..."
@@ -200,20 +222,91 @@ class _Extractor(Placer):
             event.acled_event_type, event.acled_sub_event_type = ACLED_TYPES[key]
             event.notes = "; ".join(notes) or None
             event.confidence = round(max(0.05, min(event.confidence, 0.99)), 2)
+            if not follow_up and cls.definite and event.event_date is not None:
+                # "Monday's assault on Namisa was the deadliest ...": the event told, again
+                twin = next(
+                    (
+                        e
+                        for e in reversed(events)
+                        if e.type == event.type
+                        and e.event_date == event.event_date
+                        and not e.aggregate
+                        and not e.background
+                    ),
+                    None,
+                )
+                if twin is not None:
+                    absorb(twin, event)
+                    continue
+            if follow_up:
+                self._fold(events[-1], event, sentence)
+                continue
             events.append(event)
+            self.told_at = index
         return merge_retellings(events)
+
+    def _follows_up(
+        self,
+        events: list[Event],
+        index: int,
+        sentence: SentenceAnalysis,
+        kind: str,
+        dated: bool,
+        aggregate: bool,
+    ) -> bool:
+        """A sentence that continues the violent event just told joins it (quote, casualties).
+
+        The aftermath ("ISIS claimed responsibility", "the wounded were taken to hospital",
+        "security forces cordoned off the area") never makes a new event; an undated violent
+        sentence right after one ("The assailants opened fire from an orchard", "the unit came
+        under fire while sweeping the valley") tells more of it unless it says it is another
+        ("separately", "in another attack").
+        """
+        if not events:
+            return False
+        last = events[-1]
+        if last.type not in _FOLDS or last.aggregate or last.background:
+            return False
+        body = sentence.body
+        if AFTERMATH.search(body):
+            return True  # "ISIS claimed responsibility for the attack"
+        if (
+            index - self.told_at > _FOLLOW_UP_SENTENCES
+            or dated
+            or aggregate
+            or SEPARATE.search(body)
+            or _LIST_ITEM.match(body)
+            or kind not in _FOLDS[last.type]
+        ):
+            return False
+        return True
+
+    @staticmethod
+    def _fold(last: Event, event: Event, sentence: SentenceAnalysis) -> None:
+        """Fold the follow-up ``event`` into ``last`` (its quote, place, stated casualties)."""
+        fatalities, injuries = last.fatalities, last.injuries
+        absorb(last, event)
+        # a follow-up's own count fills an empty one; it never replaces the first telling's
+        last.fatalities = fatalities if fatalities is not None else sentence.killed
+        last.injuries = injuries if injuries is not None else sentence.injured
 
     def _add_casualties(
         self, events: list[Event], seg: Segment, sentence: SentenceAnalysis
     ) -> bool:
-        """A follow-up sentence ("2 militants were killed.") adds to the event just told."""
+        """A follow-up sentence ("2 militants were killed.") adds to the event just told.
+
+        Told in the same paragraph, or in the next sentence (outlets that give every sentence
+        a paragraph of its own).
+        """
         if not events or events[-1].type not in ("attack", "operation", "airstrike"):
             return False
         last = events[-1]
         starts = self.seg_starts
         at = bisect_right(starts, last.quote_start) - 1
         told_in = self.segments[at] if at >= 0 else None
-        if told_in is None or told_in.paragraph != seg.paragraph:
+        if told_in is None or (
+            told_in.paragraph != seg.paragraph and sentence.index != self.told_at + 1
+        ):
             return False
         killed, injured = sentence.killed, sentence.injured
         body = sentence.body

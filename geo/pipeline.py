@@ -18,7 +18,7 @@ from geo.table import events_to_frame
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["ExtractionReport", "extract", "extract_with_report"]
+__all__ = ["ExtractionReport", "Retellings", "extract", "extract_with_report"]
 
 Progress = Callable[[int, int, str], None]
 
@@ -38,11 +38,12 @@ def _words(quote: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z0-9]+", quote.lower()))
 
 
-class _Retold:
+class Retellings:
     """Events already told by another article of the run (syndicated copies, rewrites).
 
-    One incident carried by two outlets is one event: the same type, day and place, told in
-    nearly the same words (at least 80 % of the words shared). The later telling is folded
+    One incident carried by two outlets is one event: the same type, the same day given by the
+    text (not the publication date) and the same place, told in nearly the same words (at
+    least 80 % of the words shared). The later telling is folded
     into the first: its quote joins ``extra_quotes`` and its source is named in ``notes``.
     """
 
@@ -51,7 +52,14 @@ class _Retold:
 
     def fold(self, event: Event) -> bool:
         """True when ``event`` retells one already kept (and was folded into it)."""
-        if event.aggregate or event.background or event.event_date is None:
+        if (
+            event.aggregate
+            or event.background
+            or event.event_date is None
+            or event.date_precision == "unknown"
+            or event.place_id is None
+        ):
+            # only the publication date, or no place: nothing says two reports tell one event
             return False
         key = (event.type, event.event_date, event.place_id)
         words = _words(event.quote)
@@ -84,7 +92,7 @@ def extract_with_report(
         [Path(p) for p in paths], published=published, max_bytes=max_bytes
     )
     report = ExtractionReport(articles=articles, problems=problems)
-    told = _Retold()
+    told = Retellings()
     for i, article in enumerate(articles, start=1):
         try:
             result = extract_events(article, spotter=spotter)

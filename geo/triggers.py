@@ -34,6 +34,9 @@ def rx(*parts: str) -> re.Pattern[str]:
 TRIGGERS: dict[EventType, re.Pattern[str]] = {
     "attack": rx(
         r"attack(?:ed|s)?",
+        # "repelled an infiltration", "foiled an ISIS attack on a post": an attack attempted
+        r"repell?(?:ed|s)?",
+        r"infiltrat(?:ion|ed|ors?)",
         r"ambush(?:ed)?(?! set)",
         r"IEDs?",
         r"(?:roadside|car|suicide) bomb\w*",
@@ -98,8 +101,8 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"(?:carried out|conducted|launched)\s+(?:[\w-]+\s+){0,2}?strikes?",
     ),
     "arrest": rx(
-        r"arrest(?:ed|s)?",
-        r"detain(?:ed)?",
+        r"arrest(?:ed|s|ing)?",
+        r"detain(?:ed|ing)?",
         r"apprehend(?:ed)?",
         r"captured",
         r"in custody",
@@ -230,6 +233,12 @@ ALWAYS = rx(  # habits and capabilities are never an event, dated or not
     r"able to",
     r"tend to",
     r"typically",
+    r"primarily",
+    r"mainly",
+    r"mostly",
+    r"generally",
+    r"largely",
+    r"habitually",
 )
 HABITUAL = rx(
     r"continued to",
@@ -255,8 +264,6 @@ NEGATION = rx(
     r"never",
     r"denied",
     r"without",
-    r"thwart\w*",
-    r"foil\w*",
     r"prevented",
     r"averted",
     r"failed to",

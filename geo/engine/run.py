@@ -17,7 +17,7 @@ from geo.articles import ReadProblem, iter_article_paths
 from geo.engine.cache import ExtractionCache, cache_key
 from geo.engine.work import ArticleResult, ExtractOptions
 from geo.events import Event
-from geo.pipeline import _Retold
+from geo.pipeline import Retellings
 
 __all__ = ["Engine", "RunReport", "fingerprint", "iter_event_batches"]
 
@@ -157,7 +157,7 @@ def iter_event_batches(
     if progress is not None:
         progress(0, len(sources), "")  # the total is known before the first article is done
     seen: dict[str, str] = {}
-    told = _Retold()  # syndicated retellings folded into the first telling, in path order
+    told = Retellings()  # syndicated retellings folded into the first telling, in path order
     done = 0
     for results in _pipelined(sources, engine, options, cache):
         events: list[Event] = []
