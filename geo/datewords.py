@@ -157,6 +157,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (  # "The meeting came two days after a fighter was wounded": counted back from the
+        # event told before (the meeting), to the event this sentence tells
+        "shift_back",
+        re.compile(
+            r"\b(?:came|comes|took place|was held|happened|occurred)\s+"
+            + _NUM
+            + r"\s+(?P<unit>day|week)s?\s+(?P<dir>after)\b",
+            re.I,
+        ),
+    ),
     (
         "shift_day",
         re.compile(
