@@ -192,6 +192,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (  # "in recent days", "over the past few weeks", "recently": a time the text does not
+        # give; read so it is never replaced by the publication date
+        "vague",
+        re.compile(
+            r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|"
+            r"couple of\s+)?(?:days|weeks|months)\b|\bin recent (?:days|weeks|months)\b|"
+            r"\brecently\b|\bover the (?:past )?weekend\b|\bsome time ago\b",
+            re.I,
+        ),
+    ),
     (
         "rel_span",
         re.compile(r"\b(?P<rel>last|this|past|previous)\s+(?P<unit>week|month|year)\b", re.I),
@@ -218,6 +228,7 @@ FUTURE_CUE = re.compile(
 )
 ANY_DATE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"yesterday|today|tonight|this|last|past|previous|ago|earlier|later|before|after|next|following)",
+    r"yesterday|today|tonight|this|last|past|previous|ago|earlier|later|before|after|next|following|"
+    r"recent|weekend)",
     re.I,
 )

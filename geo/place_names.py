@@ -57,7 +57,10 @@ NOT_NAMES = frozenset(
 )
 
 
-_QUALIFIERS = frozenset({"Upper", "Lower", "Old", "New", "Great", "Big", "Little", "Small"})
+# words that begin village names as well as phrases ("Upper Jawwala", "Arab Ahmad Ibrahim")
+_QUALIFIERS = frozenset(
+    {"Upper", "Lower", "Old", "New", "Great", "Big", "Little", "Small", "Arab", "Turkmen"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +139,7 @@ def missed_names(
         a, b = m.span("name")
         first = name.split()[0]
         if first in NOT_NAMES and not (first in _QUALIFIERS and " " in name):
-            continue  # "in Iraq", "the Arab village"; "Upper Jawwala" is a name
+            continue  # "in Iraq", "the Arab village"; "Upper Jawwala", "Arab Koy" are names
         if any(s <= a < e or s < b <= e for s, e in actors):
             continue
         if any(s <= a and b <= e for s, e in taken):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gazetteer import Mention, Place, Spotter
@@ -90,6 +91,7 @@ class _SentencePlaces:
 
 
 _NONE = PlaceChoice(None, None, "none")
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|subdistrict|sub-district|qadha|nahiya)\b", re.I)
 _FEATURE_KINDS = frozenset({"range", "valley", "lake", "region"})
 _CONTEXT_KINDS = frozenset({"governorate", "district", "subdistrict"})
 
@@ -229,13 +231,22 @@ class Placer:
         fuzzy: set[int] = set()
         missing: list[MissedName] = []
         near = [p for _, _, _, p in spans]
+        districts = frozenset(
+            p.admin2
+            for s, e, _, p in spans
+            if p.admin2
+            and (p.kind in ("district", "subdistrict") or _DISTRICT_AFTER.match(body, e))
+        )
         for name in missed_names(body, taken, actors):
             if name.name in self.abroad_names or abroad(
                 body[max(0, name.start - 40) : name.end + 40]
             ):
                 continue
             owner = gaz.lookup(name.owner) if name.owner else None
-            resolved = self._resolve_name(name.queries, near, owner.place if owner else None)
+            overlapping = [p for s, e, _, p in spans if s < name.end and name.start < e]
+            resolved = self._resolve_name(
+                name.queries, near, owner.place if owner else None, overlapping, districts
+            )
             if resolved is None:
                 if not any(s <= name.start < e for s, e, _, _ in spans):
                     missing.append(name)
@@ -243,6 +254,8 @@ class Placer:
             spans = [sp for sp in spans if not (sp[0] < name.end and name.start < sp[1])]
             spans.append((name.start, name.end, name.name, resolved))
             fuzzy.add(name.start)
+        if districts:  # "As Saidiyah, in Kirkuk's Daquq district": the homonym in Daquq
+            spans = [(s, e, t, self._in_districts(t, p, districts)) for s, e, t, p in spans]
         spans.sort(key=lambda sp: sp[0])
         phrases = read_place_phrases(body, spans, abroad_names=self.abroad_names)
         found = _SentencePlaces(phrases, frozenset(fuzzy), missing)
@@ -311,7 +324,7 @@ class Placer:
         "the Hamrin mountains east of Tikrit": the range's line point nearest Tikrit, with the
         part's radius (:data:`gazetteer.shapes.PART_KM`); ``choice`` itself when the gazetteer
         has no line for it or the sentence names no town. When the line passes farther from
-        the town than a part's radius, the line is too coarse there: the text says the place
+        the town than the text allows, the line is too coarse there: the text says the place
         is by the town, so the town it is, with the reach of "near" in its precision.
         """
         shape = self.spotter.gazetteer.shape(phrase.place.id)
@@ -324,7 +337,10 @@ class Placer:
         line = tuple((float(x), float(y)) for x, y in coords)
         town = min(towns, key=lambda p: abs(p.start - phrase.start))
         part = nearest_part(phrase.place, line, [town.place])
-        if _km(part, town.place) > PART_KM:
+        # how far the text lets the feature lie from the town: "near", a part's radius; "east
+        # of" (15 km when no distance is given), that and twice the distance
+        reach = PART_KM + (2 * town.offset_km if town.offset_km is not None else 0.0)
+        if _km(part, town.place) > reach:
             km = town.offset_km or 15.0
             return PlaceChoice(town.place, choice.surface, "reference town", km)
         return PlaceChoice(part, choice.surface, choice.how, choice.offset_km)
@@ -353,18 +369,35 @@ class Placer:
             return PlaceChoice(after.place, name.name, "place that contains it", reach)
         return PlaceChoice(None, name.name, "unresolved")
 
+    def _in_districts(self, surface: str, place: Place, districts: frozenset[str]) -> Place:
+        """``place``, or its namesake in one of the ``districts`` the sentence names."""
+        if place.is_area or place.admin2 in districts or place.importance >= 0.9:
+            return place
+        for district in districts:
+            match = self.spotter.gazetteer.lookup(surface, hint_district=district)
+            if match is not None and match.score >= 0.9 and match.place.admin2 == district:
+                return match.place
+        return place
+
     def _resolve_name(
-        self, queries: tuple[str, ...], near: list[Place], owner: Place | None = None
+        self,
+        queries: tuple[str, ...],
+        near: list[Place],
+        owner: Place | None = None,
+        spotted: Sequence[Place] = (),
+        districts: frozenset[str] = frozenset(),
     ) -> Place | None:
         """Resolve a name the spotter missed; accept a weak match only within the article's areas.
 
         ``queries`` are tried in order ("Multaqa subdistrict", then "Multaqa"); ``near`` are
-        the places the same sentence names, which join the article's areas as context.
+        the places the same sentence names, which join the article's areas as context;
+        ``spotted`` what the spotter made of the name, a candidate among the resolver's; a
+        place in one of the ``districts`` the sentence names beats one in another.
         """
         gaz = self.spotter.gazetteer
         context = tuple(dict.fromkeys((*near, *self.context)))[:10]
         admin1s = self.admin1s | ({owner.admin1} if owner is not None else set())
-        accepted = []
+        accepted = [(2 if p.admin2 in districts else 1, 0, 0.9, p) for p in spotted]
         for rank, query in enumerate(queries):
             plain = gaz.lookup(query)
             if plain is not None and plain.score >= 0.95 and plain.place.importance >= 0.6:
@@ -376,8 +409,10 @@ class Placer:
                 in_context = place.admin2 in self.admin2s or (
                     match.score >= 0.9 and place.admin1 in admin1s
                 )
+                # the district the sentence itself names beats one named elsewhere
+                level = 2 if place.admin2 and place.admin2 in districts else int(in_context)
                 if match.score >= 0.95 or place.importance >= 0.6 or in_context:
-                    accepted.append((in_context, match.score, -rank, place))
+                    accepted.append((level, -rank, match.score, place))
         if accepted:
-            return max(accepted, key=lambda t: (t[0], t[2], t[1]))[3]
+            return max(accepted, key=lambda t: t[:3])[3]
         return None
