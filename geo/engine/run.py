@@ -185,3 +185,4 @@ def iter_event_batches(
         if cache is not None:
             cache.flush()
         yield events
+        told.retire()  # written: keep only what matching later tellings needs
