@@ -341,7 +341,8 @@ def parse_query(name: str) -> QueryKey:
     kind: str | None = None
     kept: list[str] = []
     for i, tok in enumerate(tokens):
-        if tok in KIND_WORDS:
+        if tok in KIND_WORDS and not (i > 1 and tokens[i - 1] in _ARTICLES):
+            # ("Mansuriyat al-Jabal": a generic word after an article is part of the name)
             implied = KIND_WORDS[tok]
             if tok == "sub" or (tok == "district" and i > 0 and tokens[i - 1] == "sub"):
                 implied = "subdistrict"

@@ -136,7 +136,7 @@ def rank(
     the more important place, then the smaller id, so the order is deterministic.
     """
     cands, evidence = found
-    if len(cands) == 1 and not evidence and ctx.empty:
+    if len(cands) == 1 and not evidence and ctx.empty and not query.kind_hint:
         return [(0.0, cands[0])]
     if any(c.quality >= 1.0 and c.place.kind in ADMIN_KINDS for c in cands):
         # An exactly-named unit ("Rashad": Al-Rashad sub-district) makes only its own seat

@@ -173,3 +173,17 @@ def test_iraqi_namesake_of_a_foreign_city_is_found_with_a_hint_or_when_small(
     gaz, name, hint, expected
 ):
     assert gaz.resolve(name, hint=hint).place.name == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Qarachogh (the range near Makhmour) is in no reference file; the kind word says a
+        # mountain, so the look-alike village Qala Chaghah (Chamchamal) is not the answer.
+        "Qarachogh mountain",
+        "Wadi al-Shay",  # in no reference file: no look-alike village either
+    ],
+)
+def test_feature_word_refuses_a_lone_lookalike_of_another_kind(gaz, name):
+    with pytest.raises(UnknownPlaceError):
+        gaz.resolve(name)

@@ -88,3 +88,15 @@ def test_spot_key_equals_the_token_split(name):
     from gazetteer.normalize import _tokens
 
     assert spot_key(name) == " ".join(_tokens(name))
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "kind"),
+    [
+        # A generic word after an article is part of a village's name, not its kind.
+        ("Mansuriyat al-Jabal", "mansuriyatjabal", None),
+        ("Jabal Makhoul", "makhoul", "mountain"),
+    ],
+)
+def test_generic_word_after_an_article_stays_in_the_name(name, key, kind):
+    assert parse_query(name)[:2] == (key, kind)
