@@ -23,6 +23,7 @@ __all__ = [
     "BACKED",
     "CAME_AFTER",
     "CIVIL_UNREST",
+    "CONDITION",
     "DEFINITE",
     "DISTANT",
     "FOILED_PLOT",
@@ -32,6 +33,7 @@ __all__ = [
     "INSURGENT_DEVICE",
     "MEETING_GUEST",
     "MEETING_HELD",
+    "NEW_EVENT",
     "NOT_EVENT",
     "NOUN_TRIGGER",
     "PARTICIPLE",
@@ -46,6 +48,7 @@ __all__ = [
     "SEPARATE",
     "SPORT",
     "STALLED",
+    "STATEMENT_DAY",
     "VICTIMS_BEFORE",
     "VIOLENT",
 ]
@@ -207,6 +210,16 @@ SEPARATE = re.compile(
     r"in addition|other)\b",
     re.I,
 )
+# A sentence that says it tells a new event, not more of the one before: stricter than
+# SEPARATE ("searched the area for other devices" continues the story)
+NEW_EVENT = re.compile(
+    r"\b(?:separate(?:ly)?|meanwhile|elsewhere|in addition|in other news|likewise|"
+    r"in (?:a|another) (?:related|similar|second|third|new|different)\b|"
+    r"another (?:attack|incident|operation|raid|strike|airstrike|bombing|ambush|clash|"
+    r"arrest|development)|(?:a|the) (?:second|third) (?:attack|incident|operation|raid|strike|"
+    r"airstrike|bombing|ambush|clash)|also)\b",
+    re.I,
+)
 # The aftermath of an event already told: never a new event, even when dated
 AFTERMATH = re.compile(
     r"\bclaim(?:ed|s)? (?:of )?responsibility\b|\bresponsibility for\b|"
@@ -215,6 +228,15 @@ AFTERMATH = re.compile(
     r"\b(?:search|hunt|manhunt) for the (?:attackers|assailants|perpetrators|gunmen|culprits|"
     r"militants)\b|\b(?:opened|launched) an investigation\b|"
     r"\bthe (?:attackers|assailants|gunmen|militants) (?:fled|escaped|withdrew)\b",
+    re.I,
+)
+# "announced on Tuesday", "said in a statement on Wednesday": the day a statement was made,
+# which the event it tells may precede
+STATEMENT_DAY = re.compile(
+    r"\b(?:said|says|announced|reported|stated|added|told|declared|confirmed|revealed|claimed|"
+    r"noted|explained|published|issued)(?:\s+(?:in|via|to)\s+(?:an?|the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:statement|release|briefing|conference|interview|post|"
+    r"communiqu\w+))?(?:\s+\w+)?\s+$",
     re.I,
 )
 # Names of institutions that hold a trigger word: "Kirkuk Operations Command", "Security Media
@@ -262,7 +284,22 @@ FUTURE_AFTER = re.compile(
     re.I,
 )
 # Plans: "are expected to meet later this month" (an agreement's terms may look ahead)
-PLAN = rx(r"expected to", r"later this (?:month|week|year)", r"next (?:week|month)")
+PLAN = rx(
+    r"expected to",
+    r"later this (?:month|week|year)",
+    r"next (?:week|month|year)",
+    r"in the coming (?:days|weeks|months)",
+    r"starting (?:in|from|next)",
+    r"within (?:a|the next|\w+) (?:days?|weeks?|months?)",
+)
+# "once the money is approved", "if the militants attack": a condition, not an event
+CONDITION = rx(
+    r"if",
+    r"unless",
+    r"once (?:the|it|they|he|she|we|both|all)",
+    r"provided(?: that)?",
+    r"in case",
+)
 AGREED = rx(r"agreed", r"signed", r"reached (?:an?|the) (?:agreement|deal|accord|understanding)")
 # "suspected of planning attacks": the attack is what the arrested are accused of
 ACCUSED = re.compile(

@@ -14,11 +14,11 @@ from datetime import date, timedelta
 from gazetteer import Spotter
 from geo.articles import Article
 from geo.classify import classify, is_summary
-from geo.cues import AFTERMATH, SEPARATE
+from geo.cues import AFTERMATH, NEW_EVENT, STATEMENT_DAY
 from geo.dates import DateRef
 from geo.event_dates import choose_date, is_history, told_only
 from geo.events import ACLED_TYPES, Event, make_event_id
-from geo.merge import absorb, merge_retellings
+from geo.merge import STATEMENT_NOTE, absorb, merge_retellings
 from geo.place_phrases import (
     FOREIGN_COUNTRIES,
     strip_dateline,
@@ -79,6 +79,15 @@ _FOLDS: dict[str, frozenset[str]] = {
     "airstrike": frozenset({"attack", "operation", "airstrike"}),
     "arrest": frozenset({"arrest"}),
 }
+# "Earlier, the Cell announced ...": before the event told, on a day the text does not give
+_EARLIER = re.compile(r"\b(?:earlier|previously|before that|prior to that)\b", re.I)
+# Reported speech shifts the tense back: "announced that jets had destroyed a hideout" is
+# news, not the past perfect of history (read as "has" when the history is judged)
+_BACKSHIFT = re.compile(
+    r"(\b(?:said|says|announced|reported|stated|added|confirmed|revealed|declared|"
+    r"explained|noted)\b[^.;]{0,80}?\bthat\b[^.;]{0,80}?\b)had(?= \w+ed\b)",
+    re.I,
+)
 # "Near Hawijah, two strikes engaged ...": an item of a list of events, each at its place
 _LIST_ITEM = re.compile(
     r"[*•·\-–\s]*(?:On [^,]{3,30}, )?(?:Near|In|Around|Outside|(?:North|South|East|West)\w* of) [A-Z]"
@@ -104,6 +113,7 @@ class _Extractor(Placer):
         last_period: DateRef | None = None
         last_event_date: tuple[date, str] | None = None
         pub = self.article.published
+        summarised = False
         for index, seg in enumerate(self.segments):
             first_in_paragraph = index == 0 or self.segments[index - 1].paragraph != seg.paragraph
             offset = strip_dateline(seg.text) if first_in_paragraph else 0
@@ -125,7 +135,7 @@ class _Extractor(Placer):
             cls = classify(
                 body,
                 dated=bool(past),
-                told=bool(events),
+                told=bool(events) or summarised,
                 actors=sentence.actors,
                 casualties=(sentence.killed, sentence.injured),
             )
@@ -133,6 +143,7 @@ class _Extractor(Placer):
                 self.warnings.append(f"left out an event abroad: {body[:70]!r}")
                 continue  # an item under "Strikes in Syria"
             if cls is None and is_summary(body):
+                summarised = True  # "the results of the operation": "the operation" is told
                 # "announced the results of operations carried out on Sunday": the items
                 # that follow take its day
                 day = choose_date(refs, 0, None, body)
@@ -149,6 +160,13 @@ class _Extractor(Placer):
                 and self._add_casualties(events, seg, sentence)
             ):
                 continue  # "2 ISIS militants were killed." tells the toll of the event before
+            if (
+                cls.definite
+                and not past
+                and not (sentence.killed or sentence.injured)
+                and not sentence.places
+            ):
+                continue  # "The raid was carried out on intelligence": the story's raid, told
             # "The assailants opened fire from an orchard", "ISIS claimed responsibility"
             follow_up = self._follows_up(
                 events, index, sentence, cls.type, bool(past), cls.aggregate
@@ -186,6 +204,12 @@ class _Extractor(Placer):
                 ref = last_period
             if ref is not None and ref.value is not None:
                 event.event_date, event.date_precision = ref.value, ref.precision
+                if ref.precision == "day" and STATEMENT_DAY.search(
+                    body[max(0, ref.start - 60) : ref.start]
+                ):
+                    # "announced on Tuesday the killing of five": the event may be earlier
+                    notes.append(STATEMENT_NOTE)
+                    event.confidence -= 0.1
                 if ref.precision in ("quarter", "month", "year", "week"):
                     event.period = ref.period
                     last_period = ref if ref.precision in ("quarter", "month") else last_period
@@ -200,7 +224,11 @@ class _Extractor(Placer):
                 notes.append(
                     f"only the day it was told ({statement_day.text!r}): event date left empty"
                 )
-            elif last_event_date is not None and (cls.anaphoric or index > 0):
+            elif (
+                last_event_date is not None
+                and (cls.anaphoric or index > 0)
+                and not _EARLIER.search(body)
+            ):
                 event.event_date, event.date_precision = last_event_date
                 event.confidence -= 0.25  # calibrated: right 38 % of the time on the corpus
                 notes.append("date taken from the preceding event")
@@ -211,7 +239,7 @@ class _Extractor(Placer):
             period_end = ref.end_value if ref is not None and ref.end_value else event.event_date
             if period_end and pub and period_end < pub - timedelta(days=365):
                 event.background = True
-            if not cls.aggregate and is_history(body, ref, pub):
+            if not cls.aggregate and is_history(_BACKSHIFT.sub(r"\1has", body), ref, pub):
                 event.background = True
                 notes.append("history, not an event of this report")
             if not self._place(event, sentence, offset, cls.trigger_start, notes):
@@ -280,7 +308,7 @@ class _Extractor(Placer):
             index - self.told_at > _FOLLOW_UP_SENTENCES
             or dated
             or aggregate
-            or SEPARATE.search(body)
+            or NEW_EVENT.search(body)
             or _LIST_ITEM.match(body)
             or kind not in _FOLDS[last.type]
         ):

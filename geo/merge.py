@@ -6,12 +6,12 @@ Pure functions over :class:`geo.events.Event` lists, in the order the article te
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 
 from geo.cues import SEPARATE
 from geo.events import COLUMNS, Event
 
-__all__ = ["FILLABLE", "absorb", "merge_retellings"]
+__all__ = ["FILLABLE", "STATEMENT_NOTE", "absorb", "merge_retellings"]
 
 # Place, actor and casualty fields a later telling of the same event may fill in.
 FILLABLE = COLUMNS[COLUMNS.index("place") : COLUMNS.index("injuries") + 1]
@@ -197,6 +197,64 @@ def _merge(events: list[Event]) -> list[Event]:
     return out
 
 
+STATEMENT_NOTE = "dated by the day of the statement"
+_STATEMENT_LAG = timedelta(days=3)
+_STATEMENT_REACH = 3  # events told before or after
+
+
+def _tells_day_of(other: Event, ev: Event) -> bool:
+    """Whether ``other`` tells, with its own day, the event ``ev`` dates by a statement's day."""
+    if (
+        other.type != ev.type
+        or other.date_precision != "day"
+        or other.event_date is None
+        or ev.event_date is None
+        or STATEMENT_NOTE in (other.notes or "")
+        or other.aggregate
+        or other.background
+    ):
+        return False
+    return (
+        ev.event_date - _STATEMENT_LAG <= other.event_date <= ev.event_date
+        and _same_place(ev, other)
+        and (None in (ev.fatalities, other.fatalities) or ev.fatalities == other.fatalities)
+    )
+
+
+def _fold_statement_days(events: list[Event]) -> list[Event]:
+    """An event dated only by its statement's day folds into the telling that gives its own day.
+
+    "The Security Media Cell announced on Tuesday the killing of five terrorists in two
+    airstrikes" and, next, "... F-16 aircraft struck the hideout on Monday": one airstrike,
+    on Monday. The other telling is of the same type, within three events, dated up to three
+    days before the statement, at the same or a nested place, with no other casualty count.
+    """
+    drop: set[int] = set()
+    for i, ev in enumerate(events):
+        if STATEMENT_NOTE not in (ev.notes or "") or ev.event_date is None or ev.aggregate:
+            continue
+        near = [
+            j
+            for j in range(max(0, i - _STATEMENT_REACH), min(len(events), i + _STATEMENT_REACH + 1))
+            if j != i and j not in drop
+        ]
+        other = next(
+            (
+                events[j]
+                for j in sorted(near, key=lambda j: abs(j - i))
+                if _tells_day_of(events[j], ev)
+            ),
+            None,
+        )
+        if other is None:
+            continue
+        date_of, precision = other.event_date, other.date_precision
+        absorb(other, ev)
+        other.event_date, other.date_precision = date_of, precision
+        drop.add(i)
+    return [e for i, e in enumerate(events) if i not in drop]
+
+
 def merge_retellings(events: list[Event]) -> list[Event]:
     """Date lead summaries, fold undated summaries and repeated tellings into one event each."""
-    return _merge(_fold_undated_leads(_date_lead_events(events)))
+    return _merge(_fold_undated_leads(_fold_statement_days(_date_lead_events(events))))

@@ -128,6 +128,9 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"clearance",
         r"combing",
         r"ambush(?:es)? set",
+        # a deployment: "set up a joint observation post", "set up new checkpoints"
+        r"set up (?:an? |new |\w+ ){0,3}(?:checkpoints?|posts?|observation posts?|positions?|"
+        r"bases?|barriers?)",
         r"set (?:up )?an ambush",
         r"pushed .{0,40}\bout\b",
         r"expelled",
