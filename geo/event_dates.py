@@ -34,7 +34,8 @@ _REFERENCE_POINT = re.compile(
 _DAY_OFFSET = re.compile(r"\b(?:day|days|week|weeks) (?:after|before|later|earlier)\b", re.I)
 _SPEECH = re.compile(
     r"\b(?:said|says|announced|reported|stated|added|told|declared|confirmed|revealed|"
-    r"claimed|noted|explained|published|issued|indicated|disclosed|quoted)\b",
+    r"claimed|noted|explained|published|issued|indicated|disclosed|quoted|speaking|talking|"
+    r"writing)\b",
     re.I,
 )
 # The words that may stand between a verb of saying and the date of the saying: "said in a
@@ -47,7 +48,15 @@ _STATEMENT_WORDS = frozenset(
     "released published posted received seen obtained by via through during at on late early "
     "televised brief written joint short online social channel channels telegram facebook "
     "twitter local state tv television interview speech remarks held later earlier also "
-    "separately today".split()
+    "separately today condition anonymity anonymously because he she they was were not "
+    "authorised authorized allowed speak publicly of for with".split()
+)
+# "a statement on Wednesday", "a press conference held on Monday": the saying's date
+_STATEMENT_NOUN = re.compile(
+    r"\b(?:statement|press release|press conference|news conference|briefing|announcement|"
+    r"interview|speech|remarks|communiqu[eé]|post|tweet)\s+(?:(?:issued|released|published|"
+    r"posted|made|given|held)\s+)?(?:(?:late|early)\s+)?$",
+    re.I,
 )
 _WORD = re.compile(r"[\w’'.-]+")
 
@@ -69,10 +78,11 @@ def statement_dates(refs: Sequence[DateRef], trigger: int, body: str) -> list[Da
     militants attacked ..."). ``trigger`` is the offset of the event word in ``body``.
     """
     verbs = list(_SPEECH.finditer(body))
-    if not verbs:
-        return []
     out = []
     for ref in refs:
+        if _STATEMENT_NOUN.search(body[max(0, ref.start - 40) : ref.start]):
+            out.append(ref)
+            continue
         for verb in verbs:
             if verb.end() <= ref.start:
                 gap = body[verb.end() : ref.start]

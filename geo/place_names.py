@@ -46,6 +46,12 @@ _BEFORE_NOUN = re.compile(
 )
 _KIND_AFTER = re.compile(r"\s+(district|subdistrict|sub-district|village|town|province)\b", re.I)
 _FEATURE_AFTER = re.compile(r"\s+(" + _FEATURE_NOUN + r")\b", re.I)
+# "the Al-Zuhur neighbourhood of eastern Mosul", "the Hay al-Askari area of Kirkuk city"
+_QUARTER_OF = re.compile(
+    r"\s+(?:neighbou?rhood|quarter|area|district)\s+(?:of|in)\s+(?:the\s+)?(?:city of\s+)?"
+    r"(?:(?:north|south|east|west|central)\w*\s+)?(?P<city>[A-Z][\w'’-]+)"
+)
+_POSSESSIVE = re.compile(r"([A-Z][\w-]+)['’]s\s+(\S.*)$")
 _FEATURE_BEFORE = re.compile(r"\b(?:Wadi|Jabal|Jebel|Mount|Mt\.?|Lake)\s+$")
 NOT_NAMES = frozenset(
     "January February March April May June July August September October November December "
@@ -134,9 +140,13 @@ def missed_names(
         (m, m.group("owner")) for m in _AFTER_LOCATIVE.finditer(sentence)
     ]
     hits += [(m, None) for m in _BEFORE_NOUN.finditer(sentence)]
-    for m, owner in hits:
+    for m, named_owner in hits:
+        owner = named_owner
         name = m.group("name")
         a, b = m.span("name")
+        if possessive := _POSSESSIVE.match(name):  # "Kirkuk's Multaqa subdistrict"
+            owner, name = possessive.group(1), possessive.group(2)
+            a = b - len(name)
         first = name.split()[0]
         if first in NOT_NAMES and not (first in _QUALIFIERS and " " in name):
             continue  # "in Iraq", "the Arab village"; "Upper Jawwala", "Arab Koy" are names
@@ -150,6 +160,10 @@ def missed_names(
             queries += (f"{name} {kind.group(1)}",)
         if before := _FEATURE_BEFORE.search(sentence[max(0, a - 8) : a]):
             queries = (f"{before.group(0)}{name}", *queries)  # "Wadi" + "al-Shay"
+        if quarter := _QUARTER_OF.match(sentence, b):
+            city = quarter.group("city")
+            bare = name[4:] if name.startswith("Hay ") else name
+            queries = (f"{city} - {name}", f"{city} - {bare}", *queries)
         queries += (name, *_arabic_qualifier(name))
         if a not in found or len(found[a].name) < len(name):
             found[a] = MissedName(name, a, b, tuple(dict.fromkeys(queries)), owner)

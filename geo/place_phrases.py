@@ -261,7 +261,12 @@ def read_place_phrases(
             gap is not None
             and len(gap) <= 40
             and _CONTAINER_GAP.fullmatch(gap) is not None
-            and (place.is_area or named_area)
+            and (
+                place.is_area
+                or named_area
+                # "(Makhmour district, Erbil)": after a district, the governorate's name
+                or (prev_place is not None and prev_place.kind in ("district", "subdistrict"))
+            )
         )
         offset_km = offset_before(before)
         if offset_km is not None:

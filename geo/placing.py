@@ -91,7 +91,7 @@ class _SentencePlaces:
 
 
 _NONE = PlaceChoice(None, None, "none")
-_DISTRICT_AFTER = re.compile(r"\s+(?:district|subdistrict|sub-district|qadha|nahiya)\b", re.I)
+_DISTRICT_AFTER = re.compile(r"\s+(district|subdistrict|sub-district|qadha|nahiya)\b", re.I)
 _FEATURE_KINDS = frozenset({"range", "valley", "lake", "region"})
 _CONTEXT_KINDS = frozenset({"governorate", "district", "subdistrict"})
 
@@ -215,6 +215,16 @@ class Placer:
         spans = []
         for start, end, surface, spotted in self._spans(index, offset):
             place = spotted
+            area = _DISTRICT_AFTER.match(body, end)
+            if area is not None and place.kind not in ("district", "subdistrict"):
+                # "the Hamrin subdistrict" is no range, "Daquq district" no town
+                match = gaz.lookup(f"{surface} {area.group(1)}")
+                if (
+                    match is not None
+                    and match.place.kind in ("district", "subdistrict")
+                    and (match.place.admin2 == place.admin2 or place.kind in _FEATURE_KINDS)
+                ):
+                    place = match.place
             if place.kind not in _FEATURE_KINDS:
                 for query in feature_queries(body, start, end):
                     match = gaz.lookup(query)
@@ -237,7 +247,10 @@ class Placer:
             if p.admin2
             and (p.kind in ("district", "subdistrict") or _DISTRICT_AFTER.match(body, e))
         )
-        for name in missed_names(body, taken, actors):
+        names = missed_names(body, taken, actors)
+        # the districts the sentence names first: they tell which namesake a village is
+        names.sort(key=lambda n: _DISTRICT_AFTER.match(body, n.end) is None)
+        for name in names:
             if name.name in self.abroad_names or abroad(
                 body[max(0, name.start - 40) : name.end + 40]
             ):
@@ -254,6 +267,8 @@ class Placer:
             spans = [sp for sp in spans if not (sp[0] < name.end and name.start < sp[1])]
             spans.append((name.start, name.end, name.name, resolved))
             fuzzy.add(name.start)
+            if resolved.admin2 and _DISTRICT_AFTER.match(body, name.end):
+                districts |= {resolved.admin2}
         if districts:  # "As Saidiyah, in Kirkuk's Daquq district": the homonym in Daquq
             spans = [(s, e, t, self._in_districts(t, p, districts)) for s, e, t, p in spans]
         spans.sort(key=lambda sp: sp[0])
@@ -397,12 +412,16 @@ class Placer:
         gaz = self.spotter.gazetteer
         context = tuple(dict.fromkeys((*near, *self.context)))[:10]
         admin1s = self.admin1s | ({owner.admin1} if owner is not None else set())
-        accepted = [(2 if p.admin2 in districts else 1, 0, 0.9, p) for p in spotted]
+        # the spotter's reading competes as the last of the queries
+        accepted = [(2 if p.admin2 in districts else 1, -len(queries), 0.9, p) for p in spotted]
+        local1 = {p.admin1 for p in near if p.admin2 in districts}
         for rank, query in enumerate(queries):
             plain = gaz.lookup(query)
             if plain is not None and plain.score >= 0.95 and plain.place.importance >= 0.6:
                 return plain.place  # a major place named as such ("Anbar" is the governorate)
-            for match in (plain, gaz.lookup(query, context=context)):
+            hinted = [gaz.lookup(query, hint_district=d) for d in sorted(districts)[:2]]
+            hinted += [gaz.lookup(query, hint=a) for a in sorted(local1)[:2]]
+            for match in (plain, gaz.lookup(query, context=context), *hinted):
                 if match is None or match.score < 0.85:
                     continue
                 place = match.place
@@ -411,6 +430,8 @@ class Placer:
                 )
                 # the district the sentence itself names beats one named elsewhere
                 level = 2 if place.admin2 and place.admin2 in districts else int(in_context)
+                if districts and place.importance < 0.6 and place.admin2 not in districts:
+                    continue  # "Tal Ali (Daquq district, Kirkuk)" is no Tal Ali of Hawija
                 if match.score >= 0.95 or place.importance >= 0.6 or in_context:
                     accepted.append((level, -rank, match.score, place))
         if accepted:
