@@ -16,7 +16,7 @@ from geo.articles import Article
 from geo.classify import classify, is_summary
 from geo.cues import AFTERMATH, NEW_EVENT, STATEMENT_DAY
 from geo.dates import DateRef
-from geo.event_dates import choose_date, is_history
+from geo.event_dates import choose_date, is_history, told_only
 from geo.events import ACLED_TYPES, Event, make_event_id
 from geo.merge import STATEMENT_NOTE, absorb, merge_retellings
 from geo.place_phrases import (
@@ -237,6 +237,12 @@ class _Extractor(Placer):
                 # a date the text gives but that cannot be read is not replaced by another
                 event.confidence -= 0.2
                 notes.append(f"date {unread.text!r} could not be resolved: event date left empty")
+            elif statement_day := told_only(refs, cls.trigger_start, body):
+                # "said on Monday that two soldiers had been killed": not the event's day
+                event.confidence -= 0.2
+                notes.append(
+                    f"only the day it was told ({statement_day.text!r}): event date left empty"
+                )
             elif (
                 last_event_date is not None
                 and (cls.anaphoric or index > 0)
