@@ -93,6 +93,7 @@ _BORROWED_DATE = frozenset(
         STATEMENT_NOTE,
     }
 )
+_TOLD_ONLY = "only the day it was told"
 # "Earlier, the Cell announced ...": before the event told, on a day the text does not give
 _EARLIER = re.compile(r"\b(?:earlier|previously|before that|prior to that)\b", re.I)
 # Reported speech shifts the tense back: "announced that jets had destroyed a hideout" is
@@ -121,6 +122,7 @@ class _Extractor(Placer):
         self.seg_starts = [s.start for s in self.segments]
         self.warnings: list[str] = []
         self.told_at = -1  # index of the sentence of the last event told
+        self.statement_days: dict[str, date] = {}  # event_id -> the day its statement was made
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -196,8 +198,13 @@ class _Extractor(Placer):
                     told.extra_quotes.append(body)
                     continue
             ref = choose_date(refs, cls.trigger_start, cls, body)
-            if cls.aggregate and ref is not None and ref.precision == "day":
-                # "carried out two airstrikes on Tuesday": one dated event with a count
+            said = told_only(refs, cls.trigger_start, body) if ref is None else None
+            if cls.aggregate and (
+                (ref is not None and ref.precision == "day")
+                or (said is not None and said.precision == "day")
+            ):
+                # "carried out two airstrikes on Tuesday", "announced on Tuesday the killing of
+                # five in two airstrikes": one event of a day (told) with a count
                 cls = replace(cls, aggregate=False)
             start = seg.start + offset
             event = Event(
@@ -237,12 +244,16 @@ class _Extractor(Placer):
                 # a date the text gives but that cannot be read is not replaced by another
                 event.confidence -= 0.2
                 notes.append(f"date {unread.text!r} could not be resolved: event date left empty")
-            elif statement_day := told_only(refs, cls.trigger_start, body):
-                # "said on Monday that two soldiers had been killed": not the event's day
+            elif statement_day := said:
+                # "said on Monday that two soldiers had been killed": not the event's day; a
+                # telling nearby that gives its own day may date it (geo.merge)
                 event.confidence -= 0.2
                 notes.append(
                     f"only the day it was told ({statement_day.text!r}): event date left empty"
                 )
+                notes.append(STATEMENT_NOTE)
+                if statement_day.value is not None:
+                    self.statement_days[event.event_id] = statement_day.value
             elif (
                 last_event_date is not None
                 and (cls.anaphoric or index > 0)
@@ -296,7 +307,7 @@ class _Extractor(Placer):
                 continue
             events.append(event)
             self.told_at = index
-        return merge_retellings(events)
+        return merge_retellings(events, statement_days=self.statement_days)
 
     def _follows_up(
         self,
@@ -342,14 +353,19 @@ class _Extractor(Placer):
         or the day of a statement.
         """
         notes = (last.notes or "").split("; ")
-        borrowed = [n for n in notes if n in _BORROWED_DATE]
+        borrowed = [n for n in notes if n in _BORROWED_DATE or n.startswith(_TOLD_ONLY)]
         if not borrowed and last.date_precision != "unknown":
             return False
         ref = choose_date(refs, 0, None, body)
         if ref is None or ref.value is None or ref.precision != "day":
             return False
         last.event_date, last.date_precision = ref.value, "day"
-        last.notes = "; ".join([n for n in notes if n and n not in _BORROWED_DATE]) or None
+        last.notes = (
+            "; ".join(
+                n for n in notes if n and n not in _BORROWED_DATE and not n.startswith(_TOLD_ONLY)
+            )
+            or None
+        )
         last.confidence = round(min(0.99, last.confidence + 0.1), 2)
         last.extra_quotes.append(body)
         return True

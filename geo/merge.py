@@ -6,6 +6,7 @@ Pure functions over :class:`geo.events.Event` lists, in the order the article te
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from geo.cues import SEPARATE
@@ -202,36 +203,37 @@ _STATEMENT_LAG = timedelta(days=3)
 _STATEMENT_REACH = 3  # events told before or after
 
 
-def _tells_day_of(other: Event, ev: Event) -> bool:
-    """Whether ``other`` tells, with its own day, the event ``ev`` dates by a statement's day."""
+def _tells_day_of(other: Event, ev: Event, said: date) -> bool:
+    """Whether ``other`` tells, with its own day, the event ``ev`` told on the day ``said``."""
     if (
         other.type != ev.type
         or other.date_precision != "day"
         or other.event_date is None
-        or ev.event_date is None
         or STATEMENT_NOTE in (other.notes or "")
         or other.aggregate
         or other.background
     ):
         return False
     return (
-        ev.event_date - _STATEMENT_LAG <= other.event_date <= ev.event_date
+        said - _STATEMENT_LAG <= other.event_date <= said
         and _same_place(ev, other)
         and (None in (ev.fatalities, other.fatalities) or ev.fatalities == other.fatalities)
     )
 
 
-def _fold_statement_days(events: list[Event]) -> list[Event]:
+def _fold_statement_days(events: list[Event], statement_days: Mapping[str, date]) -> list[Event]:
     """An event dated only by its statement's day folds into the telling that gives its own day.
 
     "The Security Media Cell announced on Tuesday the killing of five terrorists in two
     airstrikes" and, next, "... F-16 aircraft struck the hideout on Monday": one airstrike,
     on Monday. The other telling is of the same type, within three events, dated up to three
     days before the statement, at the same or a nested place, with no other casualty count.
+    ``statement_days`` gives the statement's day of events whose date was left empty.
     """
     drop: set[int] = set()
     for i, ev in enumerate(events):
-        if STATEMENT_NOTE not in (ev.notes or "") or ev.event_date is None or ev.aggregate:
+        said = statement_days.get(ev.event_id, ev.event_date)
+        if STATEMENT_NOTE not in (ev.notes or "") or said is None or ev.aggregate:
             continue
         near = [
             j
@@ -242,7 +244,7 @@ def _fold_statement_days(events: list[Event]) -> list[Event]:
             (
                 events[j]
                 for j in sorted(near, key=lambda j: abs(j - i))
-                if _tells_day_of(events[j], ev)
+                if _tells_day_of(events[j], ev, said)
             ),
             None,
         )
@@ -255,6 +257,13 @@ def _fold_statement_days(events: list[Event]) -> list[Event]:
     return [e for i, e in enumerate(events) if i not in drop]
 
 
-def merge_retellings(events: list[Event]) -> list[Event]:
-    """Date lead summaries, fold undated summaries and repeated tellings into one event each."""
-    return _merge(_fold_undated_leads(_fold_statement_days(_date_lead_events(events))))
+def merge_retellings(
+    events: list[Event], *, statement_days: Mapping[str, date] | None = None
+) -> list[Event]:
+    """Date lead summaries, fold undated summaries and repeated tellings into one event each.
+
+    ``statement_days``: event_id -> the day of the statement that told an event whose own day
+    the text does not give (its date left empty).
+    """
+    told = _fold_statement_days(_date_lead_events(events), statement_days or {})
+    return _merge(_fold_undated_leads(told))
