@@ -332,7 +332,12 @@ DEFINITE = re.compile(
 )
 # "The airstrike came a day after gunmen opened fire": the subject points back, the event
 # is in the clause after "after"
-CAME_AFTER = re.compile(r"\s*(?:came|followed|preceded|coincided|comes|was the|is the)\b", re.I)
+CAME_AFTER = re.compile(
+    # "The attack on Monday was the third in the area": a short phrase may come between
+    r"(?:\s+(?:on|in|near|at|against|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
+    r"\s*(?:came|followed|preceded|coincided|comes|was the|is the|marks|marked)\b",
+    re.I,
+)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 
 

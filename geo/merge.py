@@ -54,11 +54,16 @@ def _fold_undated_leads(events: list[Event]) -> list[Event]:
 
 
 def _same_place(a: Event, b: Event) -> bool:
-    """Same or nested place: one unplaced, the same place, or one a governorate holding the other.
+    """Same or nested place: the same place, one an area holding the other, or one unplaced.
 
-    Two villages of one district are two places: two attacks there are two events.
+    Two villages of one district are two places: two attacks there are two events. An
+    unplaced event is compatible only when its text named no other place (a name the
+    gazetteer does not know, ``place_query``, is another place).
     """
-    return None in (a.place_id, b.place_id) or a.place_id == b.place_id or _nested(a, b)
+    if a.place_id is not None and b.place_id is not None:
+        return a.place_id == b.place_id or _nested(a, b)
+    unplaced, other = (a, b) if a.place_id is None else (b, a)
+    return unplaced.place_query is None or unplaced.place_query == other.place_query
 
 
 def _date_lead_events(events: list[Event]) -> list[Event]:
@@ -92,14 +97,14 @@ def _same_event(o: Event, ev: Event) -> bool:
         return False
     if None not in (o.fatalities, ev.fatalities) and o.fatalities != ev.fatalities:
         return False
+    if None not in (o.injuries, ev.injuries) and o.injuries != ev.injuries:
+        return False
     if ev.type not in ("meeting", "agreement") and ev.date_precision != "day":
         return False
-    return (
-        o.place_id == ev.place_id
-        or None in (o.place_id, ev.place_id)
-        or (o.admin2 is not None and o.admin2 == ev.admin2)
-        or _nested(o, ev)
-    )
+    if ev.type in ("meeting", "agreement"):
+        # one meeting is told at the city and at its venue; parties and day make it one
+        return _same_place(o, ev) or (o.admin2 is not None and o.admin2 == ev.admin2)
+    return _same_place(o, ev)
 
 
 def _nested(a: Event, b: Event) -> bool:
@@ -174,10 +179,7 @@ def _merge(events: list[Event]) -> list[Event]:
             and not ev.aggregate
             and not ev.background
             and not SEPARATE.search(ev.quote)
-            and (
-                ev.place_id in (None, previous.place_id)
-                or (ev.admin2 is not None and ev.admin2 == previous.admin2)
-            )
+            and (ev.place_id in (None, previous.place_id) or _nested(ev, previous))
         ):
             # an undated sentence right after an event of its type tells more of it
             previous.extra_quotes.append(ev.quote)
