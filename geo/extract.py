@@ -18,7 +18,7 @@ from geo.cues import AFTERMATH, NEW_EVENT, STATEMENT_DAY
 from geo.dates import DateRef
 from geo.event_dates import choose_date, is_history, told_only
 from geo.events import ACLED_TYPES, Event, make_event_id
-from geo.merge import STATEMENT_NOTE, absorb, merge_retellings
+from geo.merge import STATEMENT_NOTE, absorb, merge_retellings, same_place
 from geo.place_phrases import (
     FOREIGN_COUNTRIES,
     strip_dateline,
@@ -108,6 +108,26 @@ _LIST_ITEM = re.compile(
     r"[*•·\-–\s]*(?:On [^,]{3,30}, )?(?:Near|In|Around|Outside|(?:North|South|East|West)\w* of) [A-Z]"
 )
 _FOLLOW_UP_SENTENCES = 3  # a follow-up comes within three sentences of the event it continues
+
+
+_INDEFINITE = re.compile(
+    r"\b(?:an?|another|two|three|four|five|several)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+
+
+def _elsewhere(last: Event, event: Event, body: str, trigger: int) -> bool:
+    """Whether an undated violent sentence tells a new event at another place, not a follow-up.
+
+    "A roadside bomb wounded two policemen in Tuz Khurmatu." after an attack near Kifri: its
+    own place (neither the same nor nested), and a new actor or toll (an indefinite subject,
+    stated casualties). "The gunmen fled towards the Hamrin mountains" stays a follow-up.
+    """
+    if AFTERMATH.search(body) or event.place_id is None or last.place_id is None:
+        return False
+    if same_place(last, event):
+        return False
+    hurt = bool(event.fatalities or event.injuries)
+    return hurt or bool(_INDEFINITE.search(body[max(0, trigger - 40) : trigger]))
 
 
 class _Extractor(Placer):
@@ -302,7 +322,7 @@ class _Extractor(Placer):
                 if twin is not None:
                     absorb(twin, event)
                     continue
-            if follow_up:
+            if follow_up and not _elsewhere(events[-1], event, body, cls.trigger_start):
                 self._fold(events[-1], event, sentence)
                 continue
             events.append(event)

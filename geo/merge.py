@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from geo.cues import SEPARATE
 from geo.events import COLUMNS, Event
 
-__all__ = ["FILLABLE", "STATEMENT_NOTE", "absorb", "merge_retellings"]
+__all__ = ["FILLABLE", "STATEMENT_NOTE", "absorb", "merge_retellings", "same_place"]
 
 # Place, actor and casualty fields a later telling of the same event may fill in.
 FILLABLE = COLUMNS[COLUMNS.index("place") : COLUMNS.index("injuries") + 1]
@@ -22,7 +22,7 @@ def _fold_undated_leads(events: list[Event]) -> list[Event]:
     """An undated summary ("forces have arrested three suspects") folds into the dated telling.
 
     A violent event the text gives no date for, followed in the same article by one of the
-    same type that it does date, at the same or a nested place (:func:`_same_place`) and with
+    same type that it does date, at the same or a nested place (:func:`same_place`) and with
     no other casualty count, is the story's summary of it: one event, both quotes.
     """
     out: list[Event] = []
@@ -41,7 +41,7 @@ def _fold_undated_leads(events: list[Event]) -> list[Event]:
                     and e.date_precision == "day"
                     and not e.aggregate
                     and not e.background
-                    and _same_place(ev, e)
+                    and same_place(ev, e)
                     and (None in (ev.fatalities, e.fatalities) or ev.fatalities == e.fatalities)
                 ),
                 None,
@@ -53,7 +53,7 @@ def _fold_undated_leads(events: list[Event]) -> list[Event]:
     return out
 
 
-def _same_place(a: Event, b: Event) -> bool:
+def same_place(a: Event, b: Event) -> bool:
     """Same or nested place: the same place, one an area holding the other, or one unplaced.
 
     Two villages of one district are two places: two attacks there are two events. An
@@ -103,8 +103,8 @@ def _same_event(o: Event, ev: Event) -> bool:
         return False
     if ev.type in ("meeting", "agreement"):
         # one meeting is told at the city and at its venue; parties and day make it one
-        return _same_place(o, ev) or (o.admin2 is not None and o.admin2 == ev.admin2)
-    return _same_place(o, ev)
+        return same_place(o, ev) or (o.admin2 is not None and o.admin2 == ev.admin2)
+    return same_place(o, ev)
 
 
 def _nested(a: Event, b: Event) -> bool:
@@ -218,7 +218,7 @@ def _tells_day_of(other: Event, ev: Event, said: date) -> bool:
         return False
     return (
         said - _STATEMENT_LAG <= other.event_date <= said
-        and _same_place(ev, other)
+        and same_place(ev, other)
         and (None in (ev.fatalities, other.fatalities) or ev.fatalities == other.fatalities)
     )
 
