@@ -53,6 +53,13 @@ class Vetoes:
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
+        self.not_event: list[re.Match[str]] = []
+        self.foiled: list[re.Match[str]] = []
+        self.plans: list[re.Match[str]] = []
+        self.always: list[re.Match[str]] = []
+        self.sport = False
+        if not _ANY_VETO.search(sentence):
+            return  # most event sentences hold no veto word: one scan decides
         self.not_event = [
             *NOT_EVENT.finditer(sentence),
             *DISTANT.finditer(sentence),
@@ -78,6 +85,16 @@ class Vetoes:
             or governed(s, self.plans, trigger)
             or (not hurt and governed(s, self.always, trigger, strict=True))
         )
+
+
+# Every word that can veto a trigger: one scan before the detailed cues
+_ANY_VETO = re.compile(
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (NOT_EVENT, DISTANT, ACCIDENT, FOILED_PLOT, PLAN, CONDITION, ALWAYS, SPORT)
+    ),
+    re.I,
+)
 
 
 def _clause_before(sentence: str, pos: int) -> str:
