@@ -52,7 +52,8 @@ def test_a_table_named_as_an_article_is_refused_with_a_pointer_to_events(capsys,
     table.write_text("event_id,type,event_date\nx1,attack,2024-01-02\n", encoding="utf-8")
     code, _, err = kclmap(capsys, "extract", table, "-o", tmp_path / "out.csv")
     assert code == 1
-    assert "is a table, not an article" in err and "--events" in err
+    assert "is a table, not an article" in err
+    assert "--events" in err
 
 
 @pytest.mark.parametrize("command", ["extract", "build"])
