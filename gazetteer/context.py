@@ -66,8 +66,11 @@ class Context:
 
 
 def _gap_km(place: Place, other: Place) -> float:
-    """How far ``place`` lies outside ``other``: a governorate or district by membership (its
-    radius would take in its neighbours' villages), any other place by distance."""
+    """How far (km) ``place`` lies outside ``other``.
+
+    A governorate or district counts by membership (its radius would take in its neighbours'
+    villages); any other place by distance beyond its precision radius.
+    """
     if other.kind == "governorate":
         return 0.0 if place.admin1 == other.name else math.inf
     if other.kind == "district":

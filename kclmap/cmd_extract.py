@@ -187,7 +187,7 @@ def print_report(report: ExtractionReport, paths: list[Path] | None = None) -> N
             print(f"warning {source}: {warning}", file=err)
     if report.unresolved:
         names = ", ".join(sorted({n for _, n in report.unresolved}))
-        print(f"unresolved places (events kept without coordinates): {names}", file=err)
+        print(f"place names not found (their events placed by another place in the sentence, or left without coordinates): {names}", file=err)
 
 
 def print_run_summary(report: RunReport, problems: ProblemLog, csv_path: Path | None) -> None:

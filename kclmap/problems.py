@@ -80,7 +80,7 @@ class ProblemLog:
         if names:
             shown = ", ".join(n for n, _ in names.most_common(30))
             more = f" and {len(names) - 30} more{where}" if len(names) > 30 else ""
-            lines.append(f"unresolved places (events kept without coordinates): {shown}{more}")
+            lines.append(f"place names not found (their events placed by another place in the sentence, or left without coordinates): {shown}{more}")
         return lines
 
     def csv_text(self) -> str:
