@@ -442,7 +442,10 @@ class Placer:
                 level = 2 if place.admin2 and place.admin2 in districts else int(in_context)
                 if districts and place.importance < 0.6 and place.admin2 not in districts:
                     continue  # "Tal Ali (Daquq district, Kirkuk)" is no Tal Ali of Hawija
-                if match.score >= 0.95 or place.importance >= 0.6 or in_context:
+                # a village outside every area the text names is a namesake far away ("Wahid
+                # Huzairan" near Kirkuk is no Qaryat Wahid Huzayran of Kerbala): only a major
+                # place there, else the place the text names with it places the event
+                if in_context or place.importance >= 0.6 or (match.score >= 0.95 and not admin1s):
                     accepted.append((level, -rank, match.score, place))
         if accepted:
             return max(accepted, key=lambda t: t[:3])[3]
