@@ -12,6 +12,7 @@ Pure functions over strings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -123,6 +124,26 @@ def feature_queries(sentence: str, start: int, end: int) -> tuple[str, ...]:
     return (f"{name} {noun}",)
 
 
+class _Spans:
+    """Spans sorted by start, with the farthest end among those starting up to each one.
+
+    Asking whether a span starting at or before a point reaches past it is a bisection, so
+    checking every name of a long sentence against its spans stays linear (not names x spans).
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reaches: list[int] = []
+        for _, end in ordered:
+            self.reaches.append(max(end, self.reaches[-1]) if self.reaches else end)
+
+    def reach(self, point: int, *, inclusive: bool) -> int:
+        """The farthest end of the spans starting before ``point`` (at it too if inclusive)."""
+        i = (bisect_right if inclusive else bisect_left)(self.starts, point)
+        return self.reaches[i - 1] if i else -1
+
+
 def missed_names(
     sentence: str,
     taken: Sequence[tuple[int, int]],
@@ -136,6 +157,8 @@ def missed_names(
     village", "the Makhoul range").
     """
     found: dict[int, MissedName] = {}
+    taken_at = _Spans(taken)
+    actors_at = _Spans(actors)
     hits: list[tuple[re.Match[str], str | None]] = [
         (m, m.group("owner")) for m in _AFTER_LOCATIVE.finditer(sentence)
     ]
@@ -150,10 +173,10 @@ def missed_names(
         first = name.split()[0]
         if first in NOT_NAMES and not (first in _QUALIFIERS and " " in name):
             continue  # "in Iraq", "the Arab village"; "Upper Jawwala", "Arab Koy" are names
-        if any(s <= a < e or s < b <= e for s, e in actors):
-            continue
-        if any(s <= a and b <= e for s, e in taken):
-            continue  # a place the spotter already resolved
+        if actors_at.reach(a, inclusive=True) > a or actors_at.reach(b, inclusive=False) >= b:
+            continue  # a span with s <= a < e or s < b <= e: an actor's name
+        if taken_at.reach(a, inclusive=True) >= b:
+            continue  # a place the spotter already resolved (a span with s <= a, b <= e)
         kind = _KIND_AFTER.match(sentence, b)
         queries = feature_queries(sentence, a, b)
         if kind is not None:

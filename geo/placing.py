@@ -97,6 +97,8 @@ _CONTEXT_KINDS = frozenset({"governorate", "district", "subdistrict"})
 
 
 _CHUNK = 20_000
+# names the spotter missed sent to the resolver per sentence (a real sentence has a few)
+_MAX_NAMES = 16
 
 
 def spot_mentions(spotter: Spotter, text: str) -> list[Mention]:
@@ -250,6 +252,7 @@ class Placer:
         names = missed_names(body, taken, actors)
         # the districts the sentence names first: they tell which namesake a village is
         names.sort(key=lambda n: _DISTRICT_AFTER.match(body, n.end) is None)
+        del names[_MAX_NAMES:]  # resolver calls per sentence bounded: linear in the text
         for name in names:
             if name.name in self.abroad_names or abroad(
                 body[max(0, name.start - 40) : name.end + 40]
