@@ -8,13 +8,13 @@ resort. Pure: the spotter and its gazetteer are injected.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gazetteer import Mention, Place, Spotter
+from gazetteer.geometry import distance_km
 from gazetteer.shapes import PART_KM, nearest_part
 from geo.actors import find_actors
 from geo.place_names import MissedName, feature_queries, missed_names
@@ -47,16 +47,6 @@ AREA_GEO_PRECISION = {
     "lake": 2,
     "governorate": 3,
 }
-
-
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance in km between two places' points (haversine, WGS84 sphere)."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
 def geo_precision(place: Place) -> int:
@@ -157,6 +147,7 @@ class Placer:
         self.admin2s = frozenset(p.admin2 for p in named if p.admin2)
         self.admin1s = frozenset(p.admin1 for p in named if p.admin1)
         self.unresolved: list[str] = []
+        self._unresolved_seen: set[str] = set()
         self._sentences: dict[tuple[int, int], _SentencePlaces] = {}
         self.dateline: Place | None = None
         self.dateline_name = dateline
@@ -281,18 +272,12 @@ class Placer:
         self._sentences[key] = found
         return found
 
-    def place_for(
-        self,
-        index: int,
-        offset: int,
-        trigger: int,
-        phrases: list[PlacePhrase] | None = None,
-    ) -> PlaceChoice:
+    def place_for(self, index: int, offset: int, trigger: int) -> PlaceChoice:
         """The place of the event whose trigger is at ``trigger`` in segment ``index``.
 
         ``how`` is "abroad" when the sentence tells of another country (no Iraqi place).
-        ``phrases`` (the spotted phrases) is accepted for compatibility; the sentence's
-        phrases are read again with the names the spotter missed.
+        A name nothing resolves is noted in :attr:`unresolved` once, however many events
+        of the article it is the place of.
         """
         seg = self.segments[index]
         body = seg.text[offset:]
@@ -320,7 +305,9 @@ class Placer:
             how = "sentence (fuzzy)" if phrase.start in found.fuzzy else "sentence"
             return self._part_near(PlaceChoice(phrase.place, phrase.name, how, km), phrase, found)
         if missing is not None:
-            self.unresolved.append(missing[1].name)
+            if missing[1].name not in self._unresolved_seen:
+                self._unresolved_seen.add(missing[1].name)
+                self.unresolved.append(missing[1].name)
             return self._near_missing(body, missing[1], found.phrases)
         if any(p.foreign for p in found.phrases):
             return PlaceChoice(None, None, "abroad")
@@ -359,7 +346,7 @@ class Placer:
         # how far the text lets the feature lie from the town: "near", a part's radius; "east
         # of" (15 km when no distance is given), that and twice the distance
         reach = PART_KM + (2 * town.offset_km if town.offset_km is not None else 0.0)
-        if _km(part, town.place) > reach:
+        if distance_km(part, town.place) > reach:
             km = town.offset_km or 15.0
             return PlaceChoice(town.place, choice.surface, "reference town", km)
         return PlaceChoice(part, choice.surface, choice.how, choice.offset_km)
