@@ -5,8 +5,8 @@ spellings it does not hold ("Buhruz", "Mutaibija"), names them by a settlement n
 ("Dogshman village", "the village of Zarqawiya") or by a landform ("the Makhoul range", "the
 Hamrin mountains"). :func:`missed_names` finds such names in a sentence's place phrases so the
 placer can send them through the resolver's transliteration and fuzzy stages;
-:func:`feature_queries` says how to ask the gazetteer for a landform named with its noun.
-Pure functions over strings.
+:func:`feature_queries` says how to ask the gazetteer for a landform named with its noun;
+:func:`resolve_missed` sends a missed name to the resolver with the article's areas as context.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["MissedName", "feature_queries", "missed_names"]
+from gazetteer import Gazetteer, Place
+
+__all__ = ["ArticleAreas", "MissedName", "feature_queries", "missed_names", "resolve_missed"]
 
 _DIRS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
 _NAME = (
@@ -191,3 +193,64 @@ def missed_names(
         if a not in found or len(found[a].name) < len(name):
             found[a] = MissedName(name, a, b, tuple(dict.fromkeys(queries)), owner)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAreas:
+    """The areas an article names: its districts and governorates, as places and as names."""
+
+    context: tuple[Place, ...]
+    admin2s: frozenset[str]
+    admin1s: frozenset[str]
+
+
+def resolve_missed(
+    gaz: Gazetteer,
+    queries: tuple[str, ...],
+    near: list[Place],
+    areas: ArticleAreas,
+    owner: Place | None = None,
+    spotted: Sequence[Place] = (),
+    districts: frozenset[str] = frozenset(),
+) -> Place | None:
+    """Resolve a name the spotter missed; accept a weak match only within the article's areas.
+
+    ``queries`` are tried in order ("Multaqa subdistrict", then "Multaqa"); ``near`` are
+    the places the same sentence names, which join the article's ``areas`` as context;
+    ``spotted`` what the spotter made of the name, a candidate among the resolver's; a
+    place in one of the ``districts`` the sentence names beats one in another.
+    """
+    context = tuple(dict.fromkeys((*near, *areas.context)))[:10]
+    admin1s = areas.admin1s | ({owner.admin1} if owner is not None else set())
+    # the spotter's reading competes as the last of the queries
+    accepted = [
+        (2 if p.admin2 in districts else 1, -len(queries), 0.9, p)
+        for p in spotted
+        if not (districts and p.importance < 0.6 and p.admin2 not in districts)
+    ]
+    local1 = {p.admin1 for p in near if p.admin2 in districts}
+    for rank, query in enumerate(queries):
+        plain = gaz.lookup(query)
+        if plain is not None and plain.score >= 0.95 and plain.place.importance >= 0.6:
+            return plain.place  # a major place named as such ("Anbar" is the governorate)
+        hinted = [gaz.lookup(query, hint_district=d) for d in sorted(districts)[:2]]
+        hinted += [gaz.lookup(query, hint=a) for a in sorted(local1)[:2]]
+        for match in (plain, gaz.lookup(query, context=context), *hinted):
+            if match is None or match.score < 0.85:
+                continue
+            place = match.place
+            in_context = place.admin2 in areas.admin2s or (
+                match.score >= 0.9 and place.admin1 in admin1s
+            )
+            # the district the sentence itself names beats one named elsewhere
+            level = 2 if place.admin2 and place.admin2 in districts else int(in_context)
+            if districts and place.importance < 0.6 and place.admin2 not in districts:
+                continue  # "Tal Ali (Daquq district, Kirkuk)" is no Tal Ali of Hawija
+            # a village outside every area the text names is a namesake far away ("Wahid
+            # Huzairan" near Kirkuk is no Qaryat Wahid Huzayran of Kerbala): only a major
+            # place there, else the place the text names with it places the event
+            if in_context or place.importance >= 0.6 or (match.score >= 0.95 and not admin1s):
+                accepted.append((level, -rank, match.score, place))
+    if accepted:
+        return max(accepted, key=lambda t: t[:3])[3]
+    return None

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gazetteer import Mention, Place, Spotter
 from gazetteer.geometry import distance_km
 from gazetteer.shapes import PART_KM, nearest_part
 from geo.actors import find_actors
-from geo.place_names import MissedName, feature_queries, missed_names
+from geo.place_names import (
+    ArticleAreas,
+    MissedName,
+    feature_queries,
+    missed_names,
+    resolve_missed,
+)
 from geo.place_phrases import (
     PlacePhrase,
     abroad,
@@ -146,6 +151,7 @@ class Placer:
         named = [m.place for m in self.mentions if m.place is not None]
         self.admin2s = frozenset(p.admin2 for p in named if p.admin2)
         self.admin1s = frozenset(p.admin1 for p in named if p.admin1)
+        self.areas = ArticleAreas(self.context, self.admin2s, self.admin1s)
         self.unresolved: list[str] = []
         self._unresolved_seen: set[str] = set()
         self._sentences: dict[tuple[int, int], _SentencePlaces] = {}
@@ -170,16 +176,9 @@ class Placer:
 
     def phrases(self, index: int, offset: int) -> list[PlacePhrase]:
         """Place phrases of segment ``index`` after its first ``offset`` characters."""
-        seg = self.segments[index]
-        base = seg.start + offset
-        spans = [
-            (m.start - base, m.end - base, m.text, m.place)
-            for m in self.seg_mentions[index]
-            if m.place is not None
-            and m.start >= base
-            and not _COMMAND_NAME.search(m.text)  # "Anbar Operations Command" is no place
-        ]
-        return read_place_phrases(seg.text[offset:], spans, abroad_names=self.abroad_names)
+        body = self.segments[index].text[offset:]
+        spans = self._spans(index, offset)
+        return read_place_phrases(body, spans, abroad_names=self.abroad_names)
 
     def _spans(self, index: int, offset: int) -> list[tuple[int, int, str, Place]]:
         seg = self.segments[index]
@@ -197,7 +196,7 @@ class Placer:
 
         A spotted name followed by a landform noun ("the Makhoul range") is asked for as the
         landform; a name in a place phrase that the spotter did not take, or took only for a
-        minor place, goes through the resolver (:meth:`_resolve_name`). Computed once per
+        minor place, goes through the resolver (:func:`resolve_missed`). Computed once per
         sentence, only for the sentences that tell an event (and the one before).
         """
         key = (index, offset)
@@ -251,8 +250,14 @@ class Placer:
                 continue
             owner = gaz.lookup(name.owner) if name.owner else None
             overlapping = [p for s, e, _, p in spans if s < name.end and name.start < e]
-            resolved = self._resolve_name(
-                name.queries, near, owner.place if owner else None, overlapping, districts
+            resolved = resolve_missed(
+                gaz,
+                name.queries,
+                near,
+                self.areas,
+                owner.place if owner else None,
+                overlapping,
+                districts,
             )
             if resolved is None:
                 if not any(s <= name.start < e for s, e, _, _ in spans):
@@ -389,54 +394,3 @@ class Placer:
             if match is not None and match.score >= 0.9 and match.place.admin2 == district:
                 return match.place
         return place if place.importance >= 0.6 else None
-
-    def _resolve_name(
-        self,
-        queries: tuple[str, ...],
-        near: list[Place],
-        owner: Place | None = None,
-        spotted: Sequence[Place] = (),
-        districts: frozenset[str] = frozenset(),
-    ) -> Place | None:
-        """Resolve a name the spotter missed; accept a weak match only within the article's areas.
-
-        ``queries`` are tried in order ("Multaqa subdistrict", then "Multaqa"); ``near`` are
-        the places the same sentence names, which join the article's areas as context;
-        ``spotted`` what the spotter made of the name, a candidate among the resolver's; a
-        place in one of the ``districts`` the sentence names beats one in another.
-        """
-        gaz = self.spotter.gazetteer
-        context = tuple(dict.fromkeys((*near, *self.context)))[:10]
-        admin1s = self.admin1s | ({owner.admin1} if owner is not None else set())
-        # the spotter's reading competes as the last of the queries
-        accepted = [
-            (2 if p.admin2 in districts else 1, -len(queries), 0.9, p)
-            for p in spotted
-            if not (districts and p.importance < 0.6 and p.admin2 not in districts)
-        ]
-        local1 = {p.admin1 for p in near if p.admin2 in districts}
-        for rank, query in enumerate(queries):
-            plain = gaz.lookup(query)
-            if plain is not None and plain.score >= 0.95 and plain.place.importance >= 0.6:
-                return plain.place  # a major place named as such ("Anbar" is the governorate)
-            hinted = [gaz.lookup(query, hint_district=d) for d in sorted(districts)[:2]]
-            hinted += [gaz.lookup(query, hint=a) for a in sorted(local1)[:2]]
-            for match in (plain, gaz.lookup(query, context=context), *hinted):
-                if match is None or match.score < 0.85:
-                    continue
-                place = match.place
-                in_context = place.admin2 in self.admin2s or (
-                    match.score >= 0.9 and place.admin1 in admin1s
-                )
-                # the district the sentence itself names beats one named elsewhere
-                level = 2 if place.admin2 and place.admin2 in districts else int(in_context)
-                if districts and place.importance < 0.6 and place.admin2 not in districts:
-                    continue  # "Tal Ali (Daquq district, Kirkuk)" is no Tal Ali of Hawija
-                # a village outside every area the text names is a namesake far away ("Wahid
-                # Huzairan" near Kirkuk is no Qaryat Wahid Huzayran of Kerbala): only a major
-                # place there, else the place the text names with it places the event
-                if in_context or place.importance >= 0.6 or (match.score >= 0.95 and not admin1s):
-                    accepted.append((level, -rank, match.score, place))
-        if accepted:
-            return max(accepted, key=lambda t: t[:3])[3]
-        return None
