@@ -368,7 +368,7 @@ class _Extractor(Placer):
         notes: list[str],
     ) -> bool:
         """Place ``event``; False when the sentence tells of another country."""
-        choice = self.place_for(sentence.index, offset, trigger, list(sentence.places))
+        choice = self.place_for(sentence.index, offset, trigger)
         if choice.how == "abroad":
             return False
         event.place_query = choice.surface
