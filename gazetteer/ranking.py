@@ -184,7 +184,8 @@ def _exact_first(
 
     A differently spelled variant of another place ("Bebaz" ~ Piwaz, "Bash" ~ Al Abbasi,
     "Hardi" ~ Al Harithah) never outranks a place that bears the name itself on size alone:
-    only what the query says beyond the name lets it stay ahead, a hint or a nearby place, or
+    only what the query says beyond the name lets it stay ahead, a hint or a context place
+    (the look-alike lies in it or nearer to it: "As Saidiyah" near Diyala is As Sa'diyah), or
     the query's kind word ("Sulaimani province"), that fits the look-alike better than every
     exact candidate (an exact candidate whose own name has the word, "Camp Sarah", fits it).
     A variant identical up to Kurdish vowels and consonant pairs ("Qeretepe" = Qara Tapa) is
@@ -197,7 +198,8 @@ def _exact_first(
 
     def pull(c: Candidate) -> float:
         named = bool(words) and not words.isdisjoint(spot_key(c.name).split())
-        return ctx.bonus(c.place) + (1.0 if named else fit.get(c.place.kind, 0.0))
+        inside = ctx.near(c.place)  # in the hinted unit, a named governorate, or close by
+        return inside + ctx.bonus(c.place) + (1.0 if named else fit.get(c.place.kind, 0.0))
 
     most = max(pull(c) for c in exact)
     late = [t for t in ranked if _loose(t[1]) and pull(t[1]) <= most]

@@ -250,3 +250,19 @@ def test_governorate_hint_decides_when_the_district_has_no_candidate(
     gaz, name, hint, district, admin1
 ):
     assert gaz.resolve(name, hint=hint, hint_district=district).place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("name", "governorate", "admin2"),
+    [
+        # A governorate named in the same text decides for the look-alike inside it over an
+        # exact namesake outside it (Saidiya, a Baghdad neighbourhood).
+        ("As Saidiyah", "Diyala", "Khanaqin"),
+        ("Saidiyah", "Diyala", "Khanaqin"),
+    ],
+)
+def test_context_governorate_keeps_an_inside_lookalike_ahead_of_an_outside_namesake(
+    gaz, name, governorate, admin2
+):
+    unit = gaz.resolve(governorate).place
+    assert gaz.resolve(name, context=[unit]).place.admin2 == admin2
