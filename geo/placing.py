@@ -11,12 +11,12 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gazetteer import Mention, Place, Spotter
 from gazetteer.shapes import PART_KM, nearest_part
 from geo.actors import find_actors
+from geo.name_resolution import NameContext, in_districts, resolve_missed
 from geo.place_names import MissedName, feature_queries, missed_names
 from geo.place_phrases import (
     PlacePhrase,
@@ -91,6 +91,12 @@ class _SentencePlaces:
 
 
 _NONE = PlaceChoice(None, None, "none")
+_MOVEMENT = re.compile(
+    r"\b(?:towards?|fled (?:to|into)|(?:withdr[ae]w|withdrawing|retreat(?:ed|ing)?|escap(?:ed|ing)|"
+    r"fle(?:d|eing)|moved|moving|heading|headed|returned|returning|transferred|taken) "
+    r"(?:to|into|towards?|back to)?)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
 _DISTRICT_AFTER = re.compile(r"\s+(district|subdistrict|sub-district|qadha|nahiya)\b", re.I)
 _FEATURE_KINDS = frozenset({"range", "valley", "lake", "region"})
 _CONTEXT_KINDS = frozenset({"governorate", "district", "subdistrict"})
@@ -213,6 +219,7 @@ class Placer:
         body = self.segments[index].text[offset:]
         gaz = self.spotter.gazetteer
         spans = []
+        unknown_feature: set[int] = set()
         for start, end, surface, spotted in self._spans(index, offset):
             place = spotted
             area = _DISTRICT_AFTER.match(body, end)
@@ -225,7 +232,8 @@ class Placer:
                     and (match.place.admin2 == place.admin2 or place.kind in _FEATURE_KINDS)
                 ):
                     place = match.place
-            if place.kind not in _FEATURE_KINDS:
+            if place.kind not in _FEATURE_KINDS and feature_queries(body, start, end):
+                unknown_feature.add(start)  # until the gazetteer knows the landform
                 for query in feature_queries(body, start, end):
                     match = gaz.lookup(query)
                     if (
@@ -234,6 +242,7 @@ class Placer:
                         and match.place.kind in _FEATURE_KINDS
                     ):
                         place = match.place  # "the Makhoul range" is no town called Makhoul
+                        unknown_feature.discard(start)
                         break
             spans.append((start, end, surface, place))
         actors = [(a.start, a.end) for a in find_actors(body)]
@@ -257,8 +266,17 @@ class Placer:
                 continue
             owner = gaz.lookup(name.owner) if name.owner else None
             overlapping = [p for s, e, _, p in spans if s < name.end and name.start < e]
-            resolved = self._resolve_name(
-                name.queries, near, owner.place if owner else None, overlapping, districts
+            resolved = resolve_missed(
+                gaz,
+                name.queries,
+                NameContext(
+                    near=tuple(near),
+                    article=self.context,
+                    admin2s=self.admin2s,
+                    admin1s=self.admin1s | ({owner.place.admin1} if owner else set()),
+                    districts=districts,
+                ),
+                spotted=overlapping,
             )
             if resolved is None:
                 if not any(s <= name.start < e for s, e, _, _ in spans):
@@ -270,9 +288,14 @@ class Placer:
             if resolved.admin2 and _DISTRICT_AFTER.match(body, name.end):
                 districts |= {resolved.admin2}
         if districts:  # "As Saidiyah, in Kirkuk's Daquq district": the homonym in Daquq
-            spans = [(s, e, t, self._in_districts(t, p, districts)) for s, e, t, p in spans]
+            spans = [(s, e, t, in_districts(gaz, t, p, districts)) for s, e, t, p in spans]
         spans.sort(key=lambda sp: sp[0])
         phrases = read_place_phrases(body, spans, abroad_names=self.abroad_names)
+        # "the Makhmour mountains", a landform the gazetteer lacks: near the town, not in it
+        phrases = [
+            replace(p, offset_km=p.offset_km or 15.0) if p.start in unknown_feature else p
+            for p in phrases
+        ]
         found = _SentencePlaces(phrases, frozenset(fuzzy), missing)
         self._sentences[key] = found
         return found
@@ -324,7 +347,10 @@ class Placer:
             prev = self.segments[back]
             if prev.paragraph != seg.paragraph and index - back > 1:
                 break
+            prev_body = prev.text
             for p in self.sentence_places(back, 0).phrases:
+                if _MOVEMENT.search(prev_body[max(0, p.start - 40) : p.start]):
+                    continue  # "withdrew towards the Hamrin mountains": not where it happened
                 if p.locative and not p.foreign and not p.container:
                     return PlaceChoice(p.place, p.name, "previous sentence", p.offset_km)
         if self.dateline is not None:
@@ -383,57 +409,3 @@ class Placer:
             reach = None if after.place.is_area else 15.0
             return PlaceChoice(after.place, name.name, "place that contains it", reach)
         return PlaceChoice(None, name.name, "unresolved")
-
-    def _in_districts(self, surface: str, place: Place, districts: frozenset[str]) -> Place:
-        """``place``, or its namesake in one of the ``districts`` the sentence names."""
-        if place.is_area or place.admin2 in districts or place.importance >= 0.9:
-            return place
-        for district in districts:
-            match = self.spotter.gazetteer.lookup(surface, hint_district=district)
-            if match is not None and match.score >= 0.9 and match.place.admin2 == district:
-                return match.place
-        return place
-
-    def _resolve_name(
-        self,
-        queries: tuple[str, ...],
-        near: list[Place],
-        owner: Place | None = None,
-        spotted: Sequence[Place] = (),
-        districts: frozenset[str] = frozenset(),
-    ) -> Place | None:
-        """Resolve a name the spotter missed; accept a weak match only within the article's areas.
-
-        ``queries`` are tried in order ("Multaqa subdistrict", then "Multaqa"); ``near`` are
-        the places the same sentence names, which join the article's areas as context;
-        ``spotted`` what the spotter made of the name, a candidate among the resolver's; a
-        place in one of the ``districts`` the sentence names beats one in another.
-        """
-        gaz = self.spotter.gazetteer
-        context = tuple(dict.fromkeys((*near, *self.context)))[:10]
-        admin1s = self.admin1s | ({owner.admin1} if owner is not None else set())
-        # the spotter's reading competes as the last of the queries
-        accepted = [(2 if p.admin2 in districts else 1, -len(queries), 0.9, p) for p in spotted]
-        local1 = {p.admin1 for p in near if p.admin2 in districts}
-        for rank, query in enumerate(queries):
-            plain = gaz.lookup(query)
-            if plain is not None and plain.score >= 0.95 and plain.place.importance >= 0.6:
-                return plain.place  # a major place named as such ("Anbar" is the governorate)
-            hinted = [gaz.lookup(query, hint_district=d) for d in sorted(districts)[:2]]
-            hinted += [gaz.lookup(query, hint=a) for a in sorted(local1)[:2]]
-            for match in (plain, gaz.lookup(query, context=context), *hinted):
-                if match is None or match.score < 0.85:
-                    continue
-                place = match.place
-                in_context = place.admin2 in self.admin2s or (
-                    match.score >= 0.9 and place.admin1 in admin1s
-                )
-                # the district the sentence itself names beats one named elsewhere
-                level = 2 if place.admin2 and place.admin2 in districts else int(in_context)
-                if districts and place.importance < 0.6 and place.admin2 not in districts:
-                    continue  # "Tal Ali (Daquq district, Kirkuk)" is no Tal Ali of Hawija
-                if match.score >= 0.95 or place.importance >= 0.6 or in_context:
-                    accepted.append((level, -rank, match.score, place))
-        if accepted:
-            return max(accepted, key=lambda t: t[:3])[3]
-        return None
