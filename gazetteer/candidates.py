@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from gazetteer.context import Context
 from gazetteer.model import SETTLEMENT_KINDS, MatchMethod, Place
 from gazetteer.normalize import fuzzy_key, parse_query
-from gazetteer.ranking import MINOR_KINDS, Candidate, similarity, within
+from gazetteer.ranking import KIND_FIT, MINOR_KINDS, Candidate, similarity, within
 from gazetteer.store import NameRow, PlaceTable
 
 __all__ = ["FUZZY_CUTOFF", "TRANSLIT_FLOOR", "NameIndex"]
@@ -27,6 +27,9 @@ FUZZY_CUTOFF = 86.0  # rapidfuzz ratio (0-100) below which a fuzzy hit is not a 
 TRANSLIT_FLOOR = 0.7  # light-key similarity a skeleton hit needs (0-1)
 PARTIAL_QUALITY = 0.9  # "Taza" for Taza Khurmatu: the first word of a town's only name
 _UNIT_HINTS = frozenset({"governorate", "district", "subdistrict"})
+# Kind words that name a feature ("X field", "X dam", "X base"): a settlement is not what they
+# mean, so the feature is looked for past an exact settlement of the same name.
+_FEATURE_HINTS = frozenset(KIND_FIT) - _UNIT_HINTS - {"village", "town", "city", "region"}
 
 
 class NameIndex:
@@ -103,6 +106,19 @@ class NameIndex:
                     out[tokens[0]].setdefault(row.place, row.name)
         return {k: list(v.items()) for k, v in out.items()}
 
+    @cached_property
+    def _feature_first_word(self) -> dict[str, list[tuple[int, str]]]:
+        """Features by the first word of a longer name ("qayyara" -> Qayyarah Oil Facility)."""
+        out: dict[str, dict[int, str]] = defaultdict(dict)
+        kind = self._kinds.__getitem__
+        for row in self.names:
+            k = kind(row.place)
+            if k not in SETTLEMENT_KINDS and k not in _UNIT_HINTS:
+                tokens = parse_query(row.name).tokens
+                if len(tokens) >= 2 and len(tokens[0]) >= 4:
+                    out[tokens[0]].setdefault(row.place, row.name)
+        return {k: list(v.items()) for k, v in out.items()}
+
     def _candidates(
         self, key: str, raw: str, kind_hint: str | None = None, ctx: Context | None = None
     ) -> tuple[list[Candidate], list[Candidate]]:
@@ -125,8 +141,11 @@ class NameIndex:
                 seen.add(idx)
                 into.append(Candidate(self.places[idx], quality, method, name))
 
+        places = self.places
+        anywhere = ctx.empty
+
         def fits(idx: int) -> bool:
-            return ctx.empty or ctx.near(self.places[idx])
+            return anywhere or ctx.near(places[idx])
 
         for idx, name in self._alias.get(key, ()):
             add(out, idx, 1.0, "alias", name)
@@ -144,6 +163,19 @@ class NameIndex:
                         "transliteration",
                         name,
                     )
+        fit = KIND_FIT.get(kind_hint or "", {})
+        if kind_hint in _FEATURE_HINTS and not any(fit.get(c.place.kind, 0.0) >= 1.0 for c in out):
+            # "Khabbaz field", "Qayyarah field": the query's word names a feature kind that no
+            # exact hit has (a village of the name elsewhere is not an oil field). Take the
+            # features of that kind spelled alike, or whose longer name starts with the name.
+            for idx, name, other in self._skeleton.get(fuzzy_key(raw), ()):
+                if fit.get(self._kind(idx), 0.0) >= 1.0 and fits(idx):
+                    sim = similarity(key, other)
+                    if sim >= TRANSLIT_FLOOR:
+                        add(out, idx, round(0.8 + 0.15 * sim, 4), "transliteration", name)
+            for idx, name in self._feature_first_word.get(key, ()):
+                if fit.get(self._kind(idx), 0.0) >= 1.0 and fits(idx):
+                    add(out, idx, PARTIAL_QUALITY, "partial", name)
         if out and all(c.place.kind in MINOR_KINDS for c in out):
             # "Taza": the short form of one town (Taza Khurmatu) beats villages of that name.
             towns = self._first_word.get(key, [])
@@ -157,8 +189,10 @@ class NameIndex:
         index = self._area_skeleton if out and exact_near else self._skeleton
         translit: list[Candidate] = []
         for idx, name, other in index.get(skeleton, ()):
+            if not fits(idx):  # the cheap test first: most look-alikes lie elsewhere
+                continue
             sim = similarity(key, other)
-            if sim >= TRANSLIT_FLOOR and fits(idx):
+            if sim >= TRANSLIT_FLOOR:
                 add(translit, idx, round(0.8 + 0.15 * sim, 4), "transliteration", name)
         if not out or not exact_near:
             out += translit

@@ -14,10 +14,15 @@ class GazetteerError(KclmapError):
 
 
 class UnknownPlaceError(GazetteerError, LookupError):
-    """A name matched no place well enough; ``suggestions`` lists the nearest names."""
+    """A name matched no place well enough; ``suggestions`` lists the nearest names.
 
-    def __init__(self, query: str, suggestions: tuple[str, ...] = ()) -> None:
+    ``reason`` says why when a match was refused on purpose (a city of a neighbouring country).
+    """
+
+    def __init__(self, query: str, suggestions: tuple[str, ...] = (), *, reason: str = "") -> None:
         self.query = query
         self.suggestions = suggestions
+        self.reason = reason
+        why = f" ({reason})" if reason else ""
         hint = f" Did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(f"No place matches {query!r}.{hint}")
+        super().__init__(f"No place matches {query!r}{why}.{hint}")

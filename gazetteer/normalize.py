@@ -22,6 +22,7 @@ from typing import NamedTuple, overload
 __all__ = [
     "OffsetMap",
     "QueryKey",
+    "consonant_key",
     "fold_chars",
     "fuzzy_key",
     "light_key",
@@ -156,6 +157,7 @@ _FILLER = {
     "aradi",
     "aradhi",
     "lands",
+    "military",  # "Al Kisik Military Base" is the Kisik base
 }
 _ARTICLES = {"al", "el", "as", "ash", "ad", "adh", "ar", "at", "ath", "az", "an", "ul"}
 _AR_ARTICLE = "ال"
@@ -299,7 +301,11 @@ def _tokens(name: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def spot_key(name: str) -> str:
     """Return the space-joined folded tokens of ``name``, the form the spotter searches for."""
-    return " ".join(_tokens(name))
+    if not name.isascii():
+        name = unicodedata.normalize("NFKC", name)
+    # The fold maps every character that is not a letter or digit to a space (or nothing),
+    # so a whitespace split gives the same tokens as _tokens' regex split, in C.
+    return " ".join(name.translate(_FOLD).split())
 
 
 class QueryKey(NamedTuple):
@@ -335,7 +341,8 @@ def parse_query(name: str) -> QueryKey:
     kind: str | None = None
     kept: list[str] = []
     for i, tok in enumerate(tokens):
-        if tok in KIND_WORDS:
+        if tok in KIND_WORDS and not (i > 1 and tokens[i - 1] in _ARTICLES):
+            # ("Mansuriyat al-Jabal": a generic word after an article is part of the name)
             implied = KIND_WORDS[tok]
             if tok == "sub" or (tok == "district" and i > 0 and tokens[i - 1] == "sub"):
                 implied = "subdistrict"
@@ -385,6 +392,28 @@ def vowel_key(key: str) -> str:
     True
     """
     return key.translate(_VOWEL_CLASS)
+
+
+# The skeleton's consonant folds minus its vowel rules and the Kurdish single letters (c = j,
+# initial d = t): those two need the skeleton's match to be trusted ("Hắc ín" is no "Hajin").
+_CONSONANT_RULES = tuple(
+    r for r in _FUZZY_RULES if "aeiouy" not in r[0].pattern and r[0].pattern not in ("c", "^d")
+)
+
+
+@lru_cache(maxsize=65536)
+def consonant_key(key: str) -> str:
+    """A light key with the skeleton's consonant pairs folded but its vowels kept (in classes).
+
+    Examples
+    --------
+    >>> consonant_key("kocho") == consonant_key("kuju")
+    True
+    """
+    out = key
+    for pattern, repl in _CONSONANT_RULES:
+        out = pattern.sub(repl, out)
+    return vowel_key(out)
 
 
 def fuzzy_key(name: str) -> str:

@@ -15,12 +15,20 @@ from rapidfuzz import fuzz
 from gazetteer.context import Context
 from gazetteer.geometry import distance_km
 from gazetteer.model import ADMIN_KINDS, SETTLEMENT_KINDS, MatchMethod, Place
-from gazetteer.normalize import QueryKey, fuzzy_key, spot_key, vowel_key
+from gazetteer.normalize import (
+    KIND_WORDS,
+    QueryKey,
+    consonant_key,
+    fuzzy_key,
+    spot_key,
+    vowel_key,
+)
 
 __all__ = ["KIND_FIT", "MINOR_KINDS", "Candidate", "rank", "similarity", "weak", "within"]
 
 SEAT_BONUS = 0.5  # a town inside a same-named district, region or feature
 SEAT_KINDS = frozenset({"town", "city"})  # the build makes each unit's seat a town
+WORD_BONUS = 0.2  # the candidate's name has the query's generic word ("field", "refinery")
 ALIAS_BONUS = 0.5  # a curated alias states which homonym the reporting means
 MINOR_KINDS = frozenset({"village", "neighbourhood"})  # places too small to guess at
 SHORT_SKELETON = 4  # consonants below which a look-alike needs a closer spelling
@@ -45,7 +53,8 @@ def within(place: Place, area: Place) -> bool:
 # Kinds a query's generic word accepts, and the bonus for each.
 KIND_FIT: dict[str, dict[str, float]] = {
     "governorate": {"governorate": 1.0},
-    "district": {"district": 1.0, "region": 0.6},
+    # Reporters call a sub-district (nahiya) a district too: "Bashiqa district".
+    "district": {"district": 1.0, "subdistrict": 0.8, "region": 0.6},
     "subdistrict": {"subdistrict": 1.0, "town": 0.7, "village": 0.6},
     "mountain": {"range": 1.0, "mountain": 1.0},
     "camp": {"camp": 1.0},
@@ -88,8 +97,20 @@ def weak(c: Candidate, query: QueryKey) -> bool:
 
 
 def similarity(key: str, other: str) -> float:
-    """Spelling similarity (0-1) of two light keys, Kurdish e/a and o/u vowels folded."""
-    return max(fuzz.ratio(key, other), fuzz.ratio(vowel_key(key), vowel_key(other))) / 100
+    """Spelling similarity (0-1) of two light keys, on three forms (the best counts).
+
+    The keys themselves; their vowels in three classes (Kurdish e/a, o/u); and that with the
+    consonant pairs of the skeleton folded too (q/k, kh/h, ch/j, doubled letters), so
+    "Kocho" = "Kojo" and "Tel Esqof" ~ "Tall Usquf" differ only where a vowel does.
+    """
+    return (
+        max(
+            fuzz.ratio(key, other),
+            fuzz.ratio(vowel_key(key), vowel_key(other)),
+            fuzz.ratio(consonant_key(key), consonant_key(other)),
+        )
+        / 100
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +136,14 @@ def rank(
     the more important place, then the smaller id, so the order is deterministic.
     """
     cands, evidence = found
-    if len(cands) == 1 and not evidence and ctx.empty:
+    if len(cands) == 1 and not evidence and ctx.empty and not query.kind_hint:
         return [(0.0, cands[0])]
     if any(c.quality >= 1.0 and c.place.kind in ADMIN_KINDS for c in cands):
         # An exactly-named unit ("Rashad": Al-Rashad sub-district) makes only its own seat
         # a seat, not a village inside a differently spelled unit (Ar Rashid, Baghdad).
         evidence = [e for e in evidence if e.quality >= 1.0]
     ranked = []
+    words = {w for w in verbatim.split() if w in KIND_WORDS}  # the query's own generic words
     for c in cands:
         p = c.place
         total = 2.0 * c.quality + p.importance
@@ -136,8 +158,11 @@ def rank(
             e.place.id != p.id and within(p, e.place) for e in evidence
         ):
             total += SEAT_BONUS  # the town that gives its name to the unit around it
-        if spot_key(c.name) == verbatim:
+        spot = spot_key(c.name)
+        if spot == verbatim:
             total += 0.1
+        if words and not words.isdisjoint(spot.split()):
+            total += WORD_BONUS  # "Kirkuk field": the oil field, not the refinery
         total += ctx.bonus(p)
         ranked.append((total, c))
     ranked.sort(key=lambda t: (-t[0], -t[1].place.importance, t[1].place.id))

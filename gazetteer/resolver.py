@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
+from operator import methodcaller
 from os import PathLike
 from pathlib import Path
 
@@ -28,22 +29,28 @@ from gazetteer.errors import UnknownPlaceError
 from gazetteer.geometry import distance_km
 from gazetteer.model import ADMIN_KINDS, SETTLEMENT_KINDS, Match, Place
 from gazetteer.normalize import fuzzy_key, parse_query, spot_key
-from gazetteer.ranking import rank, weak
+from gazetteer.ranking import MINOR_KINDS, rank, weak
 from gazetteer.shapes import Line, load_shapes, nearest_part
 from gazetteer.store import (
     DATA_DIR,
     Alias,
+    ForeignCity,
     NameRow,
     PlaceTable,
     load_aliases,
+    load_foreign,
     load_names,
     load_places,
+    paused_gc,
 )
+
+_split_pair = methodcaller("partition", ":")  # "idx:score" -> (idx, ":", score)
 
 __all__ = ["Gazetteer"]
 
 MAX_QUERY_CHARS = 200
 _COMPOUND_CHARS = re.compile(r"[-–—(\['’`]")  # characters a compound name needs
+FAMOUS = 100_000  # a neighbour's city this large outweighs an exact Iraqi village namesake
 MEMO_SIZE = 100_000  # resolved queries remembered (news repeats the same names constantly)
 
 
@@ -66,11 +73,16 @@ class Gazetteer(NameIndex):
         aliases: Iterable[Alias] = (),
         shapes: Mapping[str, Line] | None = None,
         answers: Mapping[str, str] | None = None,
+        *,
+        foreign: Mapping[str, ForeignCity] | None = None,
     ) -> None:
         self.places: Sequence[Place] = places
+        self.foreign: Mapping[str, ForeignCity] = foreign or {}
         self.shapes: Mapping[str, Line] = shapes or {}
         self.answers: Mapping[str, str] = answers or {}
-        ids = places.ids if isinstance(places, PlaceTable) else [p.id for p in places]
+        # A plain list for the hot path (a PlaceTable is already parsed: share its list).
+        self._places = places.as_list() if isinstance(places, PlaceTable) else list(places)
+        ids = places.ids if isinstance(places, PlaceTable) else [p.id for p in self._places]
         self._by_id = {pid: i for i, pid in enumerate(ids)}
         self._exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._alias: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -92,13 +104,15 @@ class Gazetteer(NameIndex):
         """Load the gazetteer shipped in ``gazetteer/data`` (or another directory)."""
         data_dir = Path(data_dir)
         shapes = data_dir / "shapes.geojson"
-        return cls(
-            load_places(data_dir),
-            load_names(data_dir),
-            load_aliases(data_dir / "aliases.csv"),
-            load_shapes(shapes) if shapes.exists() else None,
-            load_answers(data_dir / "answers.tsv.gz", data_dir / "aliases.csv"),
-        )
+        with paused_gc():
+            return cls(
+                load_places(data_dir),
+                load_names(data_dir),
+                load_aliases(data_dir / "aliases.csv"),
+                load_shapes(shapes) if shapes.exists() else None,
+                load_answers(data_dir / "answers.tsv.gz", data_dir / "aliases.csv"),
+                foreign=load_foreign(data_dir / "foreign.tsv.gz"),
+            )
 
     def __len__(self) -> int:
         return len(self.places)
@@ -234,9 +248,9 @@ class Gazetteer(NameIndex):
         if not isinstance(name, str):
             raise UnknownPlaceError(repr(name))
         if (
-            not context
-            and hint is None
+            hint is None
             and hint_district is None
+            and not context
             and max_alternatives == ALTERNATIVES
             and len(name) <= MAX_QUERY_CHARS
         ):
@@ -247,7 +261,7 @@ class Gazetteer(NameIndex):
         hit = self._memo.get(memo_key)
         if hit is not None:
             if isinstance(hit, UnknownPlaceError):
-                raise UnknownPlaceError(hit.query, hit.suggestions)
+                raise UnknownPlaceError(hit.query, hit.suggestions, reason=hit.reason)
             return hit
         result: Match | UnknownPlaceError
         try:
@@ -259,18 +273,18 @@ class Gazetteer(NameIndex):
             self._memo.clear()
         self._memo[memo_key] = result
         if isinstance(result, UnknownPlaceError):
-            raise UnknownPlaceError(result.query, result.suggestions)
+            raise UnknownPlaceError(result.query, result.suggestions, reason=result.reason)
         return result
 
     def _stored(self, name: str, line: str) -> Match:
         """The match for ``name`` from its precomputed answer line (see ``answers.py``)."""
         _, idx, score, method, matched, alts = line.split("\t")
-        places = self.places
-        runners = (
-            tuple((places[int(i)], float(q)) for i, q in (a.split(":") for a in alts.split("|")))
-            if alts
-            else ()
-        )
+        places = self._places
+        runners: tuple[tuple[Place, float], ...] = ()
+        if alts:
+            runners = tuple(
+                [(places[int(i)], float(q)) for i, _, q in map(_split_pair, alts.split("|"))]
+            )
         return Match(name, places[int(idx)], float(score), method, matched, runners)  # type: ignore[arg-type]
 
     def _resolve(self, name: str, *, ctx: Context, limit: int) -> Match:
@@ -310,6 +324,17 @@ class Gazetteer(NameIndex):
                 raise UnknownPlaceError(name[:80], tuple(names))
             ranked = [exact[0], *(rc for rc in ranked if rc is not exact[0])]
             best = ranked[0][1]
+        foreign = self.foreign.get(query.key) if ctx.empty else None
+        if (
+            foreign is not None
+            and best.place.kind in MINOR_KINDS
+            and (best.method not in ("exact", "alias") or foreign.population >= FAMOUS)
+        ):
+            # "Qamishli", "Raqqa" named alone: the neighbour's city, not the Iraqi village that
+            # looks like it (or, for a large city, that merely shares its name).
+            names = dict.fromkeys(c.place.name for _, c in ranked[:limit])
+            reason = f"{foreign.name} is a city in {foreign.country}; give a hint for Iraq"
+            raise UnknownPlaceError(name[:80], tuple(names), reason=reason)
         alts = tuple((c.place, c.quality) for _, c in ranked[1 : 1 + limit])
         place = best.place
         line = self.shapes.get(place.id)

@@ -9,13 +9,15 @@ capitalised words (a person's or an organisation's name such as "Saleh Hadhar").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import ahocorasick
 
 from gazetteer.model import Match, Place
 from gazetteer.normalize import KIND_WORDS, fold_chars
+from gazetteer.ranking import MINOR_KINDS
 from gazetteer.resolver import Gazetteer
 from gazetteer.store import DATA_DIR
 
@@ -57,6 +59,7 @@ class Spotter:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         best: dict[str, tuple[float, bool]] = {}
+        minor: dict[str, bool] = {}  # every place of the name is a village or quarter
         for row in gazetteer.names:
             if len(row.spot.replace(" ", "")) < MIN_LETTERS:
                 continue
@@ -64,31 +67,39 @@ class Spotter:
             major, common = best.get(row.spot, (0.0, True))
             imp = 1.0 if place.kind in MAJOR_KINDS else place.importance
             best[row.spot] = (max(major, imp), common and row.common)
+            minor[row.spot] = minor.get(row.spot, True) and place.kind in MINOR_KINDS
         for alias in gazetteer.aliases:
             key = fold_chars(alias.alias)[0].strip()
             if len(key) >= MIN_LETTERS:
                 best[key] = (1.0, False)
-        self._automaton = ahocorasick.Automaton()
-        for key, (importance, common) in best.items():
-            if common and importance < 1.0:
-                continue
-            self._automaton.add_word(key, (len(key), importance))
-        self._automaton.make_automaton()
         lines = (DATA_DIR / "common_en.txt").read_text(encoding="utf-8").splitlines()
         self._common = frozenset(w for w in lines if not w.startswith("#"))
+        persons = personal_names(row.spot for row in gazetteer.names)
+        self._automaton = ahocorasick.Automaton()
+        for key, (importance, common) in best.items():
+            cue_only = False
+            if common and importance < 1.0:
+                # A village named like a frequent word is not spotted, unless the name is a
+                # person's (Bashir, Abbas): then only after a place cue ("village of Bashir").
+                tokens = key.split()
+                if not minor[key] or key in self._common or not persons.issuperset(tokens):
+                    continue
+                cue_only = True
+            self._automaton.add_word(key, (len(key), importance, cue_only))
+        self._automaton.make_automaton()
 
-    def _hits(self, folded: str) -> list[tuple[int, int, float]]:
+    def _hits(self, folded: str) -> list[tuple[int, int, float, bool]]:
         hits = []
         n = len(folded)
-        for end, (length, importance) in self._automaton.iter(folded):
+        for end, (length, importance, cue_only) in self._automaton.iter(folded):
             start = end - length + 1
             if start > 0 and folded[start - 1].isalnum():
                 continue
             if end + 1 < n and folded[end + 1].isalnum():
                 continue
-            hits.append((start, end + 1, importance))
+            hits.append((start, end + 1, importance, cue_only))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        kept: list[tuple[int, int, float]] = []
+        kept: list[tuple[int, int, float, bool]] = []
         for hit in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
             if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
                 kept.append(hit)
@@ -109,9 +120,11 @@ class Spotter:
         """
         folded, index = fold_chars(text)
         spans = []
-        for start, end, importance in self._hits(folded):
+        for start, end, importance, cue_only in self._hits(folded):
             o_start, o_end = index[start], index[end - 1] + 1
             surface = text[o_start:o_end]
+            if cue_only and not _after_place_cue(text, o_start):
+                continue
             if importance < 1.0 and not _plausible(text, o_start, o_end, self._common):
                 continue
             spans.append((o_start, o_end, surface))
@@ -165,6 +178,62 @@ def _plausible(text: str, start: int, end: int, common: frozenset[str]) -> bool:
         if nxt[0].isupper() and nxt.lower() not in KIND_WORDS:
             return False
     return True
+
+
+# Words before a personal name in Iraqi place names: "Abu Ali", "Shaykh Ahmad", "Albu Bashir".
+_NAME_PREFIXES = frozenset(
+    "abu umm shaykh shaikh sheikh sayyid sayid imam albu bin ibn haji hajji mulla mullah "
+    "bayt beit bani awlad".split()
+)
+_ARTICLES = frozenset("al el as ash ad adh ar at ath az an".split())
+
+
+def personal_names(spots: Iterable[str]) -> set[str]:
+    """Given names, read off the gazetteer's own place names (spot forms).
+
+    A word after a prefix such as "Abu", "Shaykh" or "Albu" is a person's name ("Abu Ali");
+    so are the other words of a name made only of a known personal name and one or two more
+    words (the patronymic chains "Ali Bashir", "Mahdi Bashir"). Village names that are
+    personal names collide with the people of the reporting.
+
+    Examples
+    --------
+    >>> sorted(personal_names(["abu ali", "ali bashir", "tall bashir"]))
+    ['ali', 'bashir']
+    """
+    rows = [s.split() for s in spots]
+    first: set[str] = set()
+    for tokens in rows:
+        words = [t for t in tokens if t not in _ARTICLES]
+        for prev, tok in pairwise(words):
+            if prev in _NAME_PREFIXES and tok not in _NAME_PREFIXES:
+                first.add(tok)
+    out = set(first)
+    for tokens in rows:
+        words = [t for t in tokens if t not in _ARTICLES]
+        if 2 <= len(words) <= 3 and words[0] in first and words[0] not in _NAME_PREFIXES:
+            out.update(w for w in words[1:] if w not in _NAME_PREFIXES)
+    return out
+
+
+_CUES = frozenset(
+    "in near outside around toward towards into at village town hamlet district area".split()
+)
+_OF_CUES = frozenset(
+    "village town hamlet city district subdistrict sub-district area outskirts suburbs "
+    "countryside south north east west southeast southwest northeast northwest".split()
+)
+
+
+def _after_place_cue(text: str, start: int) -> bool:
+    """True when the words before ``start`` say a place follows ("in", "near", "village of")."""
+    words = _WORD.findall(text[max(0, start - 40) : start])
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last == "of":
+        return len(words) >= 2 and words[-2].lower() in _OF_CUES
+    return last in _CUES
 
 
 def _sentence_start(text: str, start: int, prev: str) -> bool:

@@ -72,7 +72,8 @@ _BEFORE = {
     )
     for kind, verb in (
         # "kill(s)"/"wound(s)": the present tense of headlines and flashes.
-        ("killed", r"(?:killing|killed|(?<!to )kills?|leaving)"),
+        # "announced the killing of five terrorists", "the deaths of two soldiers"
+        ("killed", r"(?:killing(?: of)?|killed|(?<!to )kills?|leaving|deaths? of)"),
         ("injured", r"(?:injuring|wounding|wounded|injured|(?<!to )wounds?|(?<!to )injures?)"),
     )
 }

@@ -33,11 +33,15 @@ class NameContext:
     districts: frozenset[str]
 
 
-def in_districts(gaz: Gazetteer, surface: str, place: Place, districts: frozenset[str]) -> Place:
+def in_districts(
+    gaz: Gazetteer, surface: str, place: Place, districts: frozenset[str]
+) -> Place | None:
     """``place``, or its namesake in one of the ``districts`` the sentence names.
 
     "As Saidiyah, in Kirkuk's Daquq district": the spotter's As Sa'diyah of Khanaqin gives way
     to the As Sa'idiyah of Daquq (the resolver's ``hint_district``); a major place stays.
+    ``None`` when a village has no namesake there ("Tal Ali (Daquq district)" is no Tal Ali
+    of Hatra): the name is unresolved.
     """
     if place.is_area or place.admin2 in districts or place.importance >= 0.9:
         return place
@@ -45,7 +49,7 @@ def in_districts(gaz: Gazetteer, surface: str, place: Place, districts: frozense
         match = gaz.lookup(surface, hint_district=district)
         if match is not None and match.score >= 0.9 and match.place.admin2 == district:
             return match.place
-    return place
+    return place if place.importance >= 0.6 else None
 
 
 def resolve_missed(

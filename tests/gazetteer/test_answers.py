@@ -1,5 +1,6 @@
 """The precomputed answers are exactly what the full resolver says (no stale shortcut)."""
 
+import csv
 import gzip
 import random
 
@@ -10,6 +11,10 @@ from gazetteer.answers import Answer, decode_answer, encode_answer, load_answers
 from gazetteer.normalize import spot_key
 from gazetteer.shapes import load_shapes
 from gazetteer.store import DATA_DIR, load_aliases, load_names, load_places
+from tests.conftest import DATA
+
+with (DATA / "geocode_cases.csv").open(encoding="utf-8", newline="") as _fh:
+    CASES = list(csv.DictReader(_fh))
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +73,33 @@ def test_answers_built_with_another_alias_table_are_ignored(tmp_path):
     aliases = tmp_path / "aliases.csv"
     aliases.write_text("alias,place_id,source\n", encoding="utf-8")
     assert load_answers(answers, aliases) == {}
+
+
+def _outcome(gaz: Gazetteer, name: str, hint: str | None) -> tuple[object, ...]:
+    """Everything a caller sees of a resolution: the match's fields, or the not-found error."""
+    try:
+        m = gaz.resolve(name, hint=hint)
+    except UnknownPlaceError as err:
+        return ("not found", err.suggestions)
+    alts = [(p, round(q, 4)) for p, q in m.alternatives]
+    return (m.place, round(m.score, 4), m.method, m.matched_name, alts, m.ambiguous)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['variant']}|{c['hint']}" for c in CASES])
+def test_fast_path_and_full_cascade_give_the_same_answer(gaz, ranking_only, case):
+    # The precomputed answers, the place table and the name keys serve the fast path; the
+    # gazetteer without its answers file ranks every query through the full cascade.
+    for hint in dict.fromkeys((None, case["hint"] or None)):
+        assert _outcome(gaz, case["variant"], hint) == _outcome(
+            ranking_only, case["variant"], hint
+        ), (case["variant"], hint)
+
+
+def test_fast_path_is_taken_for_known_names(gaz):
+    # A known name with no context is answered from answers.tsv.gz, not ranked: the memo of
+    # ranked queries stays untouched.
+    before = len(gaz._memo)
+    for name in ("Makhmur", "Kirkuk", "Mexmûr", "Tuz Khurmatu"):
+        assert gaz.answers.get(spot_key(name)), name
+        gaz.resolve(name)
+    assert len(gaz._memo) == before

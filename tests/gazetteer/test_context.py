@@ -78,6 +78,10 @@ def test_district_hint_decides_homonyms(gaz, name, district):
     # Case 11: places in Turkey, Syria and Iran; none may come back as an Iraqi village.
     [
         *("Ankara", "Kobani", "Afrin", "Hajin", "Urmia", "al-Hol", "Tehran", "Raqqa"),
+        # Syria's Qamishli looks like the Ninewa village Al Qamishliyah; Syria's Hasakah
+        # (GeoNames population 422,445) shares its name with a village in Thi Qar.
+        "Qamishli",
+        "Hasakah",
         "Qara Gokh",  # looks like Tar (Thi Qar) and villages across Iraq; none is meant
         "Syria",  # looks like Sharya camp
         "Iran",  # looks like an air base's name
@@ -145,3 +149,41 @@ def test_lookalike_of_another_kind_than_the_query_names_is_not_an_answer(gaz):
     kirkuk = gaz.resolve("Kirkuk").place
     with pytest.raises(UnknownPlaceError):
         gaz.resolve("Wadi al-Shay", context=[kirkuk])
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("Qamishli", "Syria"), ("Raqqa", "Syria"), ("Hasakah", "Syria")]
+)
+def test_neighbours_city_named_alone_says_why_it_is_not_found(gaz, name, country):
+    with pytest.raises(UnknownPlaceError, match=f"city in {country}") as err:
+        gaz.resolve(name)
+    assert country in err.value.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "hint", "expected"),
+    [
+        # With a hint the Iraqi namesake is meant: the village Hasakah in Thi Qar.
+        ("Hasakah", "Thi Qar", "Hasakah"),
+        # A neighbour's small town (Sardasht, Iran) leaves an exact Iraqi village namesake be.
+        ("Sardasht", None, "Sardasht"),
+    ],
+)
+def test_iraqi_namesake_of_a_foreign_city_is_found_with_a_hint_or_when_small(
+    gaz, name, hint, expected
+):
+    assert gaz.resolve(name, hint=hint).place.name == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Qarachogh (the range near Makhmour) is in no reference file; the kind word says a
+        # mountain, so the look-alike village Qala Chaghah (Chamchamal) is not the answer.
+        "Qarachogh mountain",
+        "Wadi al-Shay",  # in no reference file: no look-alike village either
+    ],
+)
+def test_feature_word_refuses_a_lone_lookalike_of_another_kind(gaz, name):
+    with pytest.raises(UnknownPlaceError):
+        gaz.resolve(name)

@@ -77,3 +77,26 @@ def test_keys_are_idempotent_on_their_own_output(text):
     key = spot_key(text)
     assert spot_key(key) == key
     assert light_key(text) == light_key(text)
+
+
+@given(st.text(max_size=40))
+@example("Al-Qa'im_(town)")
+@example("Mexmûr  ½ ﬁeld")
+def test_spot_key_equals_the_token_split(name):
+    # spot_key splits the folded text on whitespace (C speed); the fold leaves only letters,
+    # digits and spaces, so this is the regex token split the other keys use.
+    from gazetteer.normalize import _tokens
+
+    assert spot_key(name) == " ".join(_tokens(name))
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "kind"),
+    [
+        # A generic word after an article is part of a village's name, not its kind.
+        ("Mansuriyat al-Jabal", "mansuriyatjabal", None),
+        ("Jabal Makhoul", "makhoul", "mountain"),
+    ],
+)
+def test_generic_word_after_an_article_stays_in_the_name(name, key, kind):
+    assert parse_query(name)[:2] == (key, kind)

@@ -72,3 +72,18 @@ def test_range_in_a_text_is_placed_at_its_part_near_the_other_places(spotter, ga
     assert tuz is not None
     assert distance_km(hamrin, tuz) < 50
     assert hamrin.precision_km <= 20
+
+
+@pytest.mark.parametrize(
+    ("text", "spotted"),
+    [
+        # Bashir, a village south of Kirkuk, is also a common personal name: a place only
+        # after a place cue.
+        ("Militants attacked the village of Bashir, south of Kirkuk.", ["Bashir", "Kirkuk"]),
+        ("Clashes near Bashir continued on Monday.", ["Bashir"]),
+        ("Bashir said the road to Kirkuk was open.", ["Kirkuk"]),
+        ("Omar Bashir told reporters in Erbil that the talks went well.", ["Erbil"]),
+    ],
+)
+def test_place_named_like_a_person_is_spotted_only_after_a_place_cue(spotter, text, spotted):
+    assert _names(spotter, text) == spotted
