@@ -70,16 +70,24 @@ def resolve_missed(
     earlier query, then the better score.
     """
     districts = ctx.districts
-    context = tuple(dict.fromkeys((*ctx.near, *ctx.article)))[:10]
+    # the spotter's own reading of this name is no context for it (it would vote for itself)
+    own = {p.id for p in spotted}
+    context = tuple(dict.fromkeys(p for p in (*ctx.near, *ctx.article) if p.id not in own))[:10]
     local1 = sorted({p.admin1 for p in ctx.near if p.admin2 in districts})
-    accepted = [(2 if p.admin2 in districts else 1, -len(queries), 0.9, p) for p in spotted]
+    # the spotter's reading competes as the last of the queries
+    accepted = [
+        (2 if p.admin2 in districts else 1, -len(queries), 0.9, p)
+        for p in spotted
+        if not (districts and p.importance < 0.6 and p.admin2 not in districts)
+    ]
     for rank, query in enumerate(queries):
         plain = gaz.lookup(query)
         if plain is not None and plain.score >= 0.95 and plain.place.importance >= 0.6:
             return plain.place  # a major place named as such ("Anbar" is the governorate)
         hinted = [gaz.lookup(query, hint_district=d) for d in sorted(districts)[:2]]
         hinted += [gaz.lookup(query, hint=a) for a in local1[:2]]
-        for match in (plain, gaz.lookup(query, context=context), *hinted):
+        # the reading with the sentence's and article's places first: on a tie it wins
+        for match in (gaz.lookup(query, context=context), plain, *hinted):
             if match is None or match.score < 0.85:
                 continue
             place = match.place
