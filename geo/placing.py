@@ -8,16 +8,21 @@ resort. Pure: the spotter and its gazetteer are injected.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from gazetteer import Mention, Place, Spotter
+from gazetteer.geometry import distance_km
 from gazetteer.shapes import PART_KM, nearest_part
 from geo.actors import find_actors
-from geo.name_resolution import NameContext, in_districts, resolve_missed
-from geo.place_names import MissedName, feature_queries, missed_names
+from geo.place_names import (
+    ArticleAreas,
+    MissedName,
+    feature_queries,
+    missed_names,
+    resolve_missed,
+)
 from geo.place_phrases import (
     PlacePhrase,
     abroad,
@@ -47,16 +52,6 @@ AREA_GEO_PRECISION = {
     "lake": 2,
     "governorate": 3,
 }
-
-
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance in km between two places' points (haversine, WGS84 sphere)."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
 def geo_precision(place: Place) -> int:
@@ -103,6 +98,8 @@ _CONTEXT_KINDS = frozenset({"governorate", "district", "subdistrict"})
 
 
 _CHUNK = 20_000
+# names the spotter missed sent to the resolver per sentence (a real sentence has a few)
+_MAX_NAMES = 16
 
 
 def spot_mentions(spotter: Spotter, text: str) -> list[Mention]:
@@ -160,7 +157,9 @@ class Placer:
         named = [m.place for m in self.mentions if m.place is not None]
         self.admin2s = frozenset(p.admin2 for p in named if p.admin2)
         self.admin1s = frozenset(p.admin1 for p in named if p.admin1)
+        self.areas = ArticleAreas(self.context, self.admin2s, self.admin1s)
         self.unresolved: list[str] = []
+        self._unresolved_seen: set[str] = set()
         self._sentences: dict[tuple[int, int], _SentencePlaces] = {}
         self.dateline: Place | None = None
         self.dateline_name = dateline
@@ -183,16 +182,9 @@ class Placer:
 
     def phrases(self, index: int, offset: int) -> list[PlacePhrase]:
         """Place phrases of segment ``index`` after its first ``offset`` characters."""
-        seg = self.segments[index]
-        base = seg.start + offset
-        spans = [
-            (m.start - base, m.end - base, m.text, m.place)
-            for m in self.seg_mentions[index]
-            if m.place is not None
-            and m.start >= base
-            and not _COMMAND_NAME.search(m.text)  # "Anbar Operations Command" is no place
-        ]
-        return read_place_phrases(seg.text[offset:], spans, abroad_names=self.abroad_names)
+        body = self.segments[index].text[offset:]
+        spans = self._spans(index, offset)
+        return read_place_phrases(body, spans, abroad_names=self.abroad_names)
 
     def _spans(self, index: int, offset: int) -> list[tuple[int, int, str, Place]]:
         seg = self.segments[index]
@@ -210,7 +202,7 @@ class Placer:
 
         A spotted name followed by a landform noun ("the Makhoul range") is asked for as the
         landform; a name in a place phrase that the spotter did not take, or took only for a
-        minor place, goes through the resolver (:meth:`_resolve_name`). Computed once per
+        minor place, goes through the resolver (:func:`resolve_missed`). Computed once per
         sentence, only for the sentences that tell an event (and the one before).
         """
         key = (index, offset)
@@ -259,6 +251,7 @@ class Placer:
         names = missed_names(body, taken, actors)
         # the districts the sentence names first: they tell which namesake a village is
         names.sort(key=lambda n: _DISTRICT_AFTER.match(body, n.end) is None)
+        del names[_MAX_NAMES:]  # resolver calls per sentence bounded: linear in the text
         for name in names:
             if name.name in self.abroad_names or abroad(
                 body[max(0, name.start - 40) : name.end + 40]
@@ -269,14 +262,11 @@ class Placer:
             resolved = resolve_missed(
                 gaz,
                 name.queries,
-                NameContext(
-                    near=tuple(near),
-                    article=self.context,
-                    admin2s=self.admin2s,
-                    admin1s=self.admin1s | ({owner.place.admin1} if owner else set()),
-                    districts=districts,
-                ),
-                spotted=overlapping,
+                near,
+                self.areas,
+                owner.place if owner else None,
+                overlapping,
+                districts,
             )
             if resolved is None:
                 if not any(s <= name.start < e for s, e, _, _ in spans):
@@ -288,14 +278,8 @@ class Placer:
             if resolved.admin2 and _DISTRICT_AFTER.match(body, name.end):
                 districts |= {resolved.admin2}
         if districts:  # "As Saidiyah, in Kirkuk's Daquq district": the homonym in Daquq
-            kept = []
-            for s, e, t, p in spans:
-                there = in_districts(gaz, t, p, districts)
-                if there is not None:
-                    kept.append((s, e, t, there))
-                elif s not in fuzzy:
-                    missing.append(MissedName(t, s, e, (t,)))
-            spans = kept
+            kept = [(s, e, t, self._in_districts(t, p, districts)) for s, e, t, p in spans]
+            spans = [(s, e, t, p) for s, e, t, p in kept if p is not None]
         spans.sort(key=lambda sp: sp[0])
         phrases = read_place_phrases(body, spans, abroad_names=self.abroad_names)
         # "the Makhmour mountains", a landform the gazetteer lacks: near the town, not in it
@@ -307,18 +291,12 @@ class Placer:
         self._sentences[key] = found
         return found
 
-    def place_for(
-        self,
-        index: int,
-        offset: int,
-        trigger: int,
-        phrases: list[PlacePhrase] | None = None,
-    ) -> PlaceChoice:
+    def place_for(self, index: int, offset: int, trigger: int) -> PlaceChoice:
         """The place of the event whose trigger is at ``trigger`` in segment ``index``.
 
         ``how`` is "abroad" when the sentence tells of another country (no Iraqi place).
-        ``phrases`` (the spotted phrases) is accepted for compatibility; the sentence's
-        phrases are read again with the names the spotter missed.
+        A name nothing resolves is noted in :attr:`unresolved` once, however many events
+        of the article it is the place of.
         """
         seg = self.segments[index]
         body = seg.text[offset:]
@@ -346,7 +324,9 @@ class Placer:
             how = "sentence (fuzzy)" if phrase.start in found.fuzzy else "sentence"
             return self._part_near(PlaceChoice(phrase.place, phrase.name, how, km), phrase, found)
         if missing is not None:
-            self.unresolved.append(missing[1].name)
+            if missing[1].name not in self._unresolved_seen:
+                self._unresolved_seen.add(missing[1].name)
+                self.unresolved.append(missing[1].name)
             return self._near_missing(body, missing[1], found.phrases)
         if any(p.foreign for p in found.phrases):
             return PlaceChoice(None, None, "abroad")
@@ -354,9 +334,8 @@ class Placer:
             prev = self.segments[back]
             if prev.paragraph != seg.paragraph and index - back > 1:
                 break
-            prev_body = prev.text
             for p in self.sentence_places(back, 0).phrases:
-                if _MOVEMENT.search(prev_body[max(0, p.start - 40) : p.start]):
+                if _MOVEMENT.search(prev.text[max(0, p.start - 40) : p.start]):
                     continue  # "withdrew towards the Hamrin mountains": not where it happened
                 if p.locative and not p.foreign and not p.container:
                     return PlaceChoice(p.place, p.name, "previous sentence", p.offset_km)
@@ -388,7 +367,7 @@ class Placer:
         # how far the text lets the feature lie from the town: "near", a part's radius; "east
         # of" (15 km when no distance is given), that and twice the distance
         reach = PART_KM + (2 * town.offset_km if town.offset_km is not None else 0.0)
-        if _km(part, town.place) > reach:
+        if distance_km(part, town.place) > reach:
             km = town.offset_km or 15.0
             return PlaceChoice(town.place, choice.surface, "reference town", km)
         return PlaceChoice(part, choice.surface, choice.how, choice.offset_km)
@@ -416,3 +395,18 @@ class Placer:
             reach = None if after.place.is_area else 15.0
             return PlaceChoice(after.place, name.name, "place that contains it", reach)
         return PlaceChoice(None, name.name, "unresolved")
+
+    def _in_districts(self, surface: str, place: Place, districts: frozenset[str]) -> Place | None:
+        """``place``, its namesake in one of the ``districts`` the sentence names, or ``None``.
+
+        A village or small town outside every district the sentence names, with no namesake
+        inside them, is not the place meant ("Tal Ali village (Daquq district)" is no Tal Ali
+        of Hatra): ``None``, so the sentence's district or subdistrict places the event.
+        """
+        if place.is_area or place.admin2 in districts or place.importance >= 0.9:
+            return place
+        for district in districts:
+            match = self.spotter.gazetteer.lookup(surface, hint_district=district)
+            if match is not None and match.score >= 0.9 and match.place.admin2 == district:
+                return match.place
+        return place if place.importance >= 0.6 else None

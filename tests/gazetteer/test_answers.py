@@ -8,9 +8,9 @@ import pytest
 
 from gazetteer import Gazetteer, UnknownPlaceError
 from gazetteer.answers import Answer, decode_answer, encode_answer, load_answers
-from gazetteer.normalize import spot_key
+from gazetteer.normalize import parse_query, spot_key
 from gazetteer.shapes import load_shapes
-from gazetteer.store import DATA_DIR, load_aliases, load_names, load_places
+from gazetteer.store import DATA_DIR, load_aliases, load_foreign, load_names, load_places
 from tests.conftest import DATA
 
 with (DATA / "geocode_cases.csv").open(encoding="utf-8", newline="") as _fh:
@@ -25,6 +25,7 @@ def ranking_only(gaz: Gazetteer) -> Gazetteer:
         load_names(),
         load_aliases(DATA_DIR / "aliases.csv"),
         load_shapes(DATA_DIR / "shapes.geojson"),
+        foreign=load_foreign(DATA_DIR / "foreign.tsv.gz"),
     )
 
 
@@ -103,3 +104,18 @@ def test_fast_path_is_taken_for_known_names(gaz):
         assert gaz.answers.get(spot_key(name)), name
         gaz.resolve(name)
     assert len(gaz._memo) == before
+
+
+def test_no_stored_answer_prefers_a_lookalike_to_a_place_bearing_the_name(gaz):
+    # A bare name that some place bears exactly is never answered, with no context, by a
+    # differently spelled look-alike ("Bebaz" is the Bebaz sub-district, not the town
+    # Piwaz; "Hardi" the Kalar village, not Al Harithah in Basra).
+    loose = []
+    for spot, line in gaz.answers.items():
+        answer = decode_answer(line)
+        if answer.method not in ("transliteration", "fuzzy") or answer.score >= 0.95:
+            continue
+        query = parse_query(spot)
+        if query.kind_hint is None and (query.key in gaz._exact or query.key in gaz._alias):
+            loose.append(spot)
+    assert not loose, loose[:20]
