@@ -5,7 +5,9 @@ Each run is a real ``kclmap`` command in a subprocess; CPU time is that of the c
 all its children (user + system); the 1-minute load average tells how busy the machine was;
 peak memory is the largest sum of the
 resident memory of the command and all its child processes, sampled every 0.1 s (pages the
-forked workers share with their parent are counted in each, so this overstates).
+forked workers share with their parent are counted in each, so this overstates), and the
+largest sum of their proportional set size (PSS: shared pages split between the processes
+that share them), sampled about once a second, with its peak in each tenth of the run.
 
     python bench/bench_scale.py extract 1000 10000       # corpus sizes
     python bench/bench_scale.py enrich 1000000 10000000  # event counts
@@ -31,7 +33,7 @@ OUT = ROOT / "bench" / "out"
 KCLMAP = [sys.executable, "-m", "kclmap"]
 
 
-def measure(argv: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+def measure(argv: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
     """Wall time (s) and peak resident memory of the process tree (MiB) of one command."""
     import resource
 
@@ -43,17 +45,24 @@ def measure(argv: list[str], env: dict[str, str] | None = None) -> dict[str, flo
         argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})}
     )
     parent = psutil.Process(proc.pid)
-    peak = 0
+    peak = peak_pss = 0
     parent_cpu = 0.0
+    pss_samples: list[tuple[float, int]] = []  # (seconds, PSS of the tree), about once a second
+    ticks = 0
     while proc.poll() is None:
         try:
             times = parent.cpu_times()
             parent_cpu = times.user + times.system
             tree = [parent, *parent.children(recursive=True)]
             rss = sum(p.memory_info().rss for p in tree if p.is_running())
+            if ticks % 10 == 0:  # PSS reads smaps: too slow for every tick
+                pss = sum(p.memory_full_info().pss for p in tree if p.is_running())
+                pss_samples.append((time.perf_counter() - start, pss))
+                peak_pss = max(peak_pss, pss)
         except psutil.Error:
             rss = 0
         peak = max(peak, rss)
+        ticks += 1
         time.sleep(0.1)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -66,9 +75,20 @@ def measure(argv: list[str], env: dict[str, str] | None = None) -> dict[str, flo
         "cpu_seconds": round(cpu, 2),
         "parent_cpu_seconds": round(parent_cpu, 2),
         "peak_mib": round(peak / 2**20),
+        "peak_pss_mib": round(peak_pss / 2**20),
+        "pss_mib_by_tenth": _by_tenth(pss_samples, elapsed),
         "load_avg_1m": os.getloadavg()[0],
         "stderr_tail": err[-300:],
     }
+
+
+def _by_tenth(samples: list[tuple[float, int]], elapsed: float) -> list[int]:
+    """The largest PSS (MiB) in each tenth of the run: flat memory shows as a flat list."""
+    tenths = [0] * 10
+    for t, pss in samples:
+        i = min(9, int(10 * t / elapsed)) if elapsed > 0 else 0
+        tenths[i] = max(tenths[i], round(pss / 2**20))
+    return tenths
 
 
 def record(row: dict[str, Any]) -> None:

@@ -46,6 +46,8 @@ ACTORS: dict[str, tuple[str, ...]] = {
         r"Joint Operations Command",
         r"JOC",
         r"Iraqi [Aa]ir [Ff]orce",
+        r"Iraqi (?:jets|warplanes|aircraft|fighter jets|F-16s?(?: jets| aircraft| fighter jets)?|"
+        r"helicopters|drones?)",
         r"Iraqi (?:defen[cs]e|interior) ministry",
         r"Ministry of (?:Defen[cs]e|Interior)",
         r"Counter[- ]Terrorism Service",
@@ -59,7 +61,7 @@ ACTORS: dict[str, tuple[str, ...]] = {
         r"Intelligence Directorate",
         r"[Cc]ounter[- ][Tt]errorism (?:forces|troops|units)",
         r"(?i:army|police|federal police) (?:units|forces|patrols?|troops)",
-        r"(?:Iraqi |[Ff]ederal )?(?:[Pp]olicemen|[Pp]olice officers?|[Pp]olice)",
+        r"(?:Iraqi |[Ff]ederal )?(?:[Pp]olicem[ae]n|[Pp]olice officers?|[Pp]olice)",
         r"[Tt]roops",
         r"(?:Iraqi )?border (?:guards|forces|police)",
         r"[Aa]rmy",
@@ -102,9 +104,20 @@ ACTORS: dict[str, tuple[str, ...]] = {
         r"Iraqi Prime Minister",
         r"Government of Iraq",
     ),
-    "Turkish Armed Forces": (r"Turkish (?:army|military|forces|warplanes|drones?|jets)",),
+    "Turkish Armed Forces": (
+        r"Turkish (?:army|military|forces|troops|soldiers|warplanes|aircraft|drones?|jets|"
+        r"artillery|shelling|bombardment)",
+        r"Turkey['’]s (?:army|military|forces|troops)",
+    ),
+    "Iranian Armed Forces": (
+        r"Iranian (?:army|military|forces|troops|artillery|shelling|bombardment|drones?)",
+        r"Iran['’]s (?:army|military|forces)",
+    ),
     "PKK": (r"PKK", r"Kurdistan Workers['’]? Party"),
-    "Civilians": (r"(?i:civilians?|shepherds?|farmers?|villagers?|residents?)",),
+    "Civilians": (
+        r"(?i:civilians?|shepherds?|farmers?|villagers?|residents?|mukhtars?|herders?|"
+        r"truffle (?:hunters|gatherers|pickers)|fishermen|tribal (?:elders?|sheikhs?))",
+    ),
     "Unidentified armed group": (
         r"(?i:(?:unknown|unidentified) (?:gunmen|assailants|attackers))",
         r"(?i:gunmen)",
@@ -121,6 +134,7 @@ SECURITY_FORCES = frozenset(
         "US-led Coalition",
         "Popular Mobilization Forces",
         "Turkish Armed Forces",
+        "Iranian Armed Forces",
     }
 )
 

@@ -72,12 +72,30 @@ _BEFORE = {
     )
     for kind, verb in (
         # "kill(s)"/"wound(s)": the present tense of headlines and flashes.
-        ("killed", r"(?:killing|killed|(?<!to )kills?|leaving)"),
+        # "announced the killing of five terrorists", "the deaths of two soldiers"
+        ("killed", r"(?:killing(?: of)?|killed|(?<!to )kills?|leaving|deaths? of)"),
         ("injured", r"(?:injuring|wounding|wounded|injured|(?<!to )wounds?|(?<!to )injures?)"),
     )
 }
 
 
+# "a" and "an" count only before a person ("a soldier was killed"), never before a thing
+# ("the bombing of a market that killed"); vague words ("several", "dozens") give no number
+# (the corpus convention: null when no number is given); a range counts its low end.
+_PERSON = re.compile(
+    r"\s+(?:(?:[A-Z][\w'’-]*|young|local|senior|junior|police|army|federal|tribal|former|"
+    r"retired|elderly|Iraqi|Kurdish|PMF|ISIS|IS|off-duty|\d+-year-old)\s+){0,2}(?:soldier|officer|policeman|"
+    r"policewoman|fighter|civilian|farmer|shepherd|child|boy|girl|woman|man|member|militant|"
+    r"person|resident|villager|mukhtar|commander|guard|worker|driver|journalist|teacher|"
+    r"doctor|student|herder|Peshmerga|colonel|major|captain|lieutenant|brigadier|general|"
+    r"sergeant|conscript|recruit|leader|emir|suspect|terrorist|jihadist|insurgent|"
+    r"bodyguard|pilot|official|employee|engineer|contractor|nurse|citizen|local|elder|"
+    r"sheikh|cleric|imam|trader|merchant|owner|father|mother|son|daughter|brother|"
+    r"husband|wife|family member)s?\b",
+    re.I,
+)
+_VAGUE = frozenset({"several", "a few", "dozens", "scores", "hundreds"})
+_RANGE_TOP = re.compile(r"\b(?:between\s+)?\w+\s+(?:to|and|or)\s+$", re.I)
 _ANY_CASUALTY = re.compile(
     r"kill|dead|died|martyr|slain|lives|death|fatalit|wound|injur|hurt|casualt", re.I
 )
@@ -105,10 +123,16 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
         spans: list[tuple[int, int, int]] = []
         for pattern in (_AFTER[kind], _BEFORE[kind]):
             for m in pattern.finditer(sentence):
-                n = parse_number(m.group("num"))
-                if n is None or n > 5000:
+                word = m.group("num").lower()
+                n = parse_number(word)
+                if n is None or n > 5000 or word in _VAGUE:
                     continue
                 s, e = m.span("num")
+                if word in ("a", "an") and not _PERSON.match(sentence, e):
+                    continue  # "an attack on a checkpoint": no count
+                before = sentence[max(0, s - 30) : s]
+                if _RANGE_TOP.search(before) and parse_number(before.split()[-2]) is not None:
+                    continue  # "three to five soldiers": the low end counts
                 if any(s < b and e > a for a, b, _ in spans):
                     continue
                 spans.append((s, e, n))

@@ -14,112 +14,47 @@ from dataclasses import dataclass, replace
 from geo.actors import ActorMention, find_actors
 from geo.casualties import count_casualties, parse_number
 from geo.cues import (
-    ACCUSED as _ACCUSED,
-)
-from geo.cues import (
-    AGREED as _AGREED,
-)
-from geo.cues import (
-    ARREST_VERB as _ARREST_VERB,
-)
-from geo.cues import (
-    ATTACK_NOUN as _ATTACK_NOUN,
-)
-from geo.cues import (
-    BACKED as _BACKED,
-)
-from geo.cues import (
-    CAME_AFTER as _CAME_AFTER,
-)
-from geo.cues import (
-    CIVIL_UNREST as _CIVIL_UNREST,
-)
-from geo.cues import (
-    DEFINITE as _DEFINITE,
-)
-from geo.cues import (
-    FOUND as _FOUND,
-)
-from geo.cues import (
-    INSTITUTION as _INSTITUTION,
-)
-from geo.cues import (
-    NOT_EVENT as _NOT_EVENT,
-)
-from geo.cues import (
-    NOUN_TRIGGER as _NOUN_TRIGGER,
-)
-from geo.cues import (
-    PARTICIPLE as _PARTICIPLE,
-)
-from geo.cues import (
-    PASSIVE as _PASSIVE,
-)
-from geo.cues import (
-    PASSIVE_BEFORE as _PASSIVE_BEFORE,
-)
-from geo.cues import (
-    PLAN as _PLAN,
-)
-from geo.cues import (
-    PREDICATE as _PREDICATE,
-)
-from geo.cues import (
-    PROTEST as _PROTEST,
-)
-from geo.cues import (
-    RESULTS_OF as _RESULTS_OF,
-)
-from geo.cues import (
-    VICTIMS_BEFORE as _VICTIMS_BEFORE,
-)
-from geo.cues import (
-    VIOLENT as _VIOLENT,
+    CAME_AFTER,
+    CIVIL_UNREST,
+    DEFINITE,
+    INSTITUTION,
+    INSURGENT_DEVICE,
+    NOUN_TRIGGER,
+    PARTICIPLE,
+    PASSIVE,
+    PREDICATE,
+    PROTEST,
+    RESULTS_OF,
+    VICTIMS_BEFORE,
+    VIOLENT,
 )
 from geo.events import EventType
 from geo.triggers import (
-    ALWAYS as _ALWAYS,
-)
-from geo.triggers import (
-    HABITUAL as _HABITUAL,
-)
-from geo.triggers import (
-    MODAL as _MODAL,
-)
-from geo.triggers import (
-    NEGATION as _NEGATION,
-)
-from geo.triggers import (
-    PAST_ACTION as _PAST_ACTION,
-)
-from geo.triggers import (
+    MODAL,
     PRIORITY,
+    STAT,
+    SUBTYPES,
     TRIGGERS,
 )
-from geo.triggers import (
-    STAT as _STAT,
-)
-from geo.triggers import (
-    SUBTYPES as _SUBTYPES,
-)
+from geo.validity import Vetoes, happened
 
 __all__ = ["Classification", "classify", "is_summary"]
 
 
 def is_summary(sentence: str) -> bool:
     """Whether the sentence announces results whose items follow ("the results of operations")."""
-    return bool(_RESULTS_OF.search(sentence))
+    return bool(RESULTS_OF.search(sentence))
 
 
 def _first_back_reference(masked: str) -> int:
     """Offset of the first "the raid" / "the strikes" style back-reference (else the length)."""
     first = len(masked)
-    for kind in _VIOLENT:
+    for kind in VIOLENT:
         for m in TRIGGERS[kind].finditer(masked):
             if (
                 m.start() < first
-                and _NOUN_TRIGGER.fullmatch(m.group(0))
-                and _DEFINITE.search(masked[max(0, m.start() - 40) : m.start()])
+                and NOUN_TRIGGER.fullmatch(m.group(0))
+                and DEFINITE.search(masked[max(0, m.start() - 40) : m.start()])
             ):
                 first = m.start()
     return first
@@ -127,7 +62,7 @@ def _first_back_reference(masked: str) -> int:
 
 def mask_institutions(sentence: str) -> str:
     """``sentence`` with institution names blanked out (same length, offsets kept)."""
-    return _INSTITUTION.sub(lambda m: " " * len(m.group(0)), sentence)
+    return INSTITUTION.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,96 +80,7 @@ class Classification:
     injuries: int | None
     confidence: float
     anaphoric: bool  # "During the meeting, ...": refers back to an event already told
-
-
-def _before(sentence: str, pos: int, pattern: re.Pattern[str], window: int = 80) -> bool:
-    return bool(pattern.search(sentence[max(0, pos - window) : pos]))
-
-
-def _clause_before(sentence: str, pos: int) -> str:
-    """The text of the clause that contains ``pos``, up to it (a comma or "and" ends one)."""
-    head = sentence[:pos]
-    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(" — "))
-    return head[cut + 1 :]
-
-
-def _valid(kind: EventType, s: str, m: re.Match[str], dated: bool, hurt: int | None) -> bool:
-    """Whether the trigger ``m`` reports an event that happened (``hurt``: casualties)."""
-    killed = hurt
-    clause = _clause_before(s, m.start())
-    lead = s[max(0, m.start() - 80) : m.start()]
-    if kind in ("attack", "airstrike", "arrest", "operation"):
-        if _MODAL.search(lead) and not killed:
-            return False
-        if _HABITUAL.search(s) and not dated and not killed:
-            return False
-        if _ALWAYS.search(lead) and not killed:
-            return False
-        if _NEGATION.search(clause[-40:]) and not killed:
-            return False
-    if kind in ("attack", "operation", "airstrike") and _ACCUSED.search(lead[-60:]):
-        return False
-    if (
-        kind == "operation"
-        and re.fullmatch(r"(?i:destroyed|seized|dismantled|cleared)", m.group(0))
-        and _PASSIVE_BEFORE.search(lead[-25:])
-    ):
-        return False  # "Rifles and food stored inside were also destroyed.": a detail
-    if (
-        kind == "attack"
-        and _ATTACK_NOUN.fullmatch(m.group(0))
-        and _ARREST_VERB.search(s[: m.start()])
-    ):
-        return False  # "arrested four men, including one accused of the 2014 assault"
-    if kind == "attack" and _FOUND.search(lead[-70:]):
-        return False  # "engineers defused an IED", "found a cache of mortar rounds"
-    if kind == "airstrike" and _BACKED.search(lead[-50:]):
-        return False  # "troops backed by coalition aircraft raided": the raid is the event
-    if kind in ("operation", "airstrike") and re.search(
-        r"\b(?:met|meeting|talks|discuss\w*|review\w*|coordinat\w+ of|agreed)\b",
-        s[: m.start()],
-        re.I,
-    ):
-        return False  # "a meeting ... on joint operations": the topic, not an event
-    if kind == "attack":
-        plural_generic = m.group(0).lower() in ("attacks", "clashes", "bombs")
-        return (
-            bool(killed) or (dated and not plural_generic) or bool(_PAST_ACTION.search(s) and dated)
-        )
-    if kind in ("airstrike", "arrest"):
-        return (
-            dated
-            or bool(_PAST_ACTION.search(s))
-            or bool(re.search(r"\b(?:arrested|detained|captured|apprehended)\b", s, re.I))
-        )
-    if kind == "operation":
-        return bool(_PAST_ACTION.search(s)) or dated or bool(_STAT.search(s))
-    if kind == "agreement":
-        if re.search(
-            r"\b(?:mechanism|arrangements?|plan|framework|terms|mechanisms)\s+$", s[: m.start()]
-        ):
-            return False  # "a coordination mechanism agreed between Baghdad and Erbil"
-        if re.search(r"\b(?:will|would|to)\s+(?:enter|take effect)\b|\bwelcomed the\b", s, re.I):
-            return False
-        # "had previously agreed", "the issues they have agreed on before": an undated
-        # reference to an older agreement, not an event of this report.
-        return not re.search(
-            r"\b(?:previously|earlier|before|in the past)\b",
-            s[max(0, m.start() - 30) : m.end() + 40],
-            re.I,
-        )
-    if kind == "other":  # protests: only dated or counted gatherings, not the word in passing
-        return dated or bool(
-            re.search(r"\b\d[\d,]*\s+(?:people|protesters|demonstrators)\b", s, re.I)
-        )
-    if kind == "meeting":
-        word = m.group(0).lower()
-        if word in ("discuss", "discussed", "talks", "delegation", "conference", "visits"):
-            return dated or bool(re.search(r"\b(?:met|visited|held|arrived)\b", s, re.I))
-        if re.search(r"\bplanning meetings\b|\bmeetings? (?:will|would)\b", s, re.I):
-            return False
-        return True
-    return False
+    definite: bool = False  # "the attack", "Monday's assault": names an event as known
 
 
 def classify(
@@ -254,30 +100,27 @@ def classify(
     """
     if not _ANY_CUE.search(sentence):
         return None  # most sentences name no event word at all: one scan decides
-    if _NOT_EVENT.search(sentence) or _RESULTS_OF.search(sentence):
+    if RESULTS_OF.search(sentence):
         return None
-    plan = _PLAN.search(sentence)
-    if plan is not None:
-        agreed = _AGREED.search(sentence)
-        if agreed is None or agreed.start() > plan.start():
-            return None
     killed, injured = casualties if casualties is not None else count_casualties(sentence)
-    if _ALWAYS.search(sentence) and not (killed or injured):
-        return None  # "the two forces routinely run joint patrols": a habit, not an event
+    vetoes = Vetoes(sentence)
     if actors is None:
         actors = find_actors(sentence)
     names = [(a.start, a.end) for a in actors]
-    civil = _CIVIL_UNREST.search(sentence)
+    parties = len({a.actor for a in actors})
+    civil = CIVIL_UNREST.search(sentence)
     if (
         civil is not None
         and not any(a.actor in ("ISIS", "Unidentified armed group") for a in actors)
         and not re.search(r"\bprotest (?:activist|leader|movement|organi[sz]er)", sentence, re.I)
-        and not _MODAL.search(sentence)
+        and not MODAL.search(sentence)
+        and not INSURGENT_DEVICE.search(sentence)
         and (dated or killed or injured)
+        and not vetoes.veto(civil.start(), hurt=bool(killed or injured))
     ):
         # protesters, rioters, feuding tribes: ACLED's protests, riots and communal clashes
         verdict = _verdict("other", sentence, civil, dated, killed, injured)
-        if not _PROTEST.search(sentence):
+        if not PROTEST.search(sentence):
             verdict = replace(verdict, subtype=None)
         return verdict
     masked = mask_institutions(sentence)
@@ -291,28 +134,30 @@ def classify(
             if kind != "airstrike" and any(a <= m.start() and m.end() <= b for a, b in names):
                 continue  # "Operation Inherent Resolve"; but "Turkish warplanes" did strike
             definite = bool(
-                _NOUN_TRIGGER.fullmatch(m.group(0))
-                and _DEFINITE.search(masked[max(0, m.start() - 40) : m.start()])
+                NOUN_TRIGGER.fullmatch(m.group(0))
+                and DEFINITE.search(masked[max(0, m.start() - 40) : m.start()])
             )
-            if definite and _CAME_AFTER.match(masked, m.end()):
+            if definite and CAME_AFTER.match(masked, m.end()):
                 continue
-            if _PREDICATE.search(masked[max(0, m.start() - 40) : m.start()]):
+            if PREDICATE.search(masked[max(0, m.start() - 40) : m.start()]):
                 continue  # "... is the second attack on shepherds this month"
             if (
                 told
-                and _PARTICIPLE.fullmatch(m.group(0))
-                and _VICTIMS_BEFORE.search(masked[max(0, m.start() - 50) : m.start()])
+                and PARTICIPLE.fullmatch(m.group(0))
+                and VICTIMS_BEFORE.search(masked[max(0, m.start() - 50) : m.start()])
             ):
                 continue  # "the two men killed on Sunday were ...": already told
-            if told and not dated and kind in _VIOLENT and definite:
+            if told and not dated and kind in VIOLENT and definite:
                 continue  # "the raid", "the attack": the event already told
-            if kind in _VIOLENT:
+            if kind in VIOLENT:
                 if elaboration is None:
                     elaboration = _first_back_reference(masked)
                 if m.start() > elaboration:
                     continue  # "the strikes were coordinated ... and destroyed hideouts": told already
+            if vetoes.veto(m.start(), hurt=bool(killed or injured), kind=kind):
+                continue  # a funeral, denial, trial or plan governs the trigger's clause
             hurt = (killed or 0) + (injured or 0) or None
-            if not _valid(kind, sentence, m, dated, hurt):
+            if not happened(kind, sentence, m, dated, hurt, parties=parties):
                 continue
             if kind == "attack" and _forces_strike_first(sentence, m.start()):
                 # "Security forces killed 4 ISIS members": the state's side acted: a clash
@@ -323,7 +168,7 @@ def classify(
                 op = _operation_before(sentence, masked, m.start(), dated, killed, injured)
                 if op is not None:
                     return op  # "carried out a search operation ... and detained 2 suspects"
-            return _verdict(kind, sentence, m, dated, killed, injured)
+            return replace(_verdict(kind, sentence, m, dated, killed, injured), definite=definite)
     return None
 
 
@@ -339,7 +184,7 @@ def _operation_before(
         ):
             continue
         casualties = (killed or 0) + (injured or 0) or None
-        if _valid("operation", sentence, m, dated, casualties):
+        if happened("operation", sentence, m, dated, casualties):
             return _verdict("operation", sentence, m, dated, killed, injured)
     return None
 
@@ -373,7 +218,7 @@ def _forces_strike_first(sentence: str, trigger: int) -> bool:
     """True when security forces are the subject before the trigger and ISIS only after it."""
     if not _STRIKE_VERBS.match(sentence, trigger):
         return False
-    if _PASSIVE.search(sentence[max(0, trigger - 25) : trigger]):
+    if PASSIVE.search(sentence[max(0, trigger - 25) : trigger]):
         return False  # "two soldiers were killed when militants attacked": the victims
     if _AGGRESSOR_AFTER.search(sentence, trigger):
         return False  # "clashed with militants who tried to infiltrate": ISIS attacked
@@ -392,7 +237,7 @@ def _verdict(
     killed: int | None,
     injured: int | None,
 ) -> Classification:
-    stat = _STAT.search(s)
+    stat = STAT.search(s)
     aggregate = False
     count = None
     if stat and kind in ("operation", "airstrike", "attack", "meeting", "arrest"):
@@ -403,7 +248,7 @@ def _verdict(
     if kind == "other":
         subtype = "protest"
     if kind == "attack":
-        subtype = next((name for name, rx in _SUBTYPES if rx.search(s)), None)
+        subtype = next((name for name, rx in SUBTYPES if rx.search(s)), None)
     elif kind == "operation":
         low = s.lower()
         if re.search(
@@ -449,6 +294,6 @@ def _verdict(
 
 # Every word that can make a sentence an event: one scan before the detailed rules.
 _ANY_CUE = re.compile(
-    "|".join(p.pattern for p in (*TRIGGERS.values(), _CIVIL_UNREST, _LEFTOVER)),
+    "|".join(p.pattern for p in (*TRIGGERS.values(), CIVIL_UNREST, _LEFTOVER)),
     re.I,
 )

@@ -14,25 +14,41 @@ from geo.events import EventType
 from geo.triggers import rx
 
 __all__ = [
+    "ACCIDENT",
     "ACCUSED",
+    "AFTERMATH",
     "AGREED",
     "ARREST_VERB",
     "ATTACK_NOUN",
     "BACKED",
     "CAME_AFTER",
     "CIVIL_UNREST",
+    "CONDITION",
     "DEFINITE",
+    "DISTANT",
+    "FOILED_PLOT",
     "FOUND",
+    "FUTURE_AFTER",
     "INSTITUTION",
+    "INSURGENT_DEVICE",
+    "MEETING_GUEST",
+    "MEETING_HELD",
+    "NEW_EVENT",
     "NOT_EVENT",
     "NOUN_TRIGGER",
     "PARTICIPLE",
+    "PARTIES",
     "PASSIVE",
     "PASSIVE_BEFORE",
     "PLAN",
     "PREDICATE",
     "PROTEST",
     "RESULTS_OF",
+    "SECURITY_TOPIC",
+    "SEPARATE",
+    "SPORT",
+    "STALLED",
+    "STATEMENT_DAY",
     "VICTIMS_BEFORE",
     "VIOLENT",
 ]
@@ -55,14 +71,173 @@ CIVIL_UNREST = rx(
     r"sit-in",
     r"marched",
     r"riot\w*",
-    r"(?:residents|crowds?|supporters|employees|graduates|workers|students|farmers|families)"
-    r"(?: of [\w' -]{2,40}?)? (?:gathered|blocked|burned|stormed|marched|set)",
-    r"tribes?",
-    r"tribal(?! mobili[sz]ation)",
-    r"clans?",
+    r"(?:residents|crowds?|mobs?|supporters|employees|graduates|workers|students|farmers|families)"
+    r"(?: (?:of|in|from) [\w'() -]{2,40}?)? (?:gathered|blocked|burned|stormed|marched|set|attacked)",
+    # a tribe or clan is a party to communal violence only when it fights: "a tribal sheikh"
+    # killed by an IED is the victim of an attack
+    r"(?:tribes?|tribal|clans?|families)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:clash\w*|fight\w*|feud\w*|quarrel\w*|dispute\w*|conflict|exchanged fire|opened fire)",
+    r"(?:clash\w*|fight\w*|feud\w*|quarrel\w*|dispute)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:between|among|with)\s+(?:[\w-]+\s+){0,3}?(?:tribes?|tribesmen|clans?|families)",
     r"feud",
     r"(?:land|family|tribal|clan) dispute",
     r"dispute between",
+)
+# Devices of insurgents, never of a communal clash: an IED near a tribal sheikh's house is an attack
+INSURGENT_DEVICE = rx(
+    r"IEDs?",
+    r"(?:roadside|car|suicide) bomb\w*",
+    r"explosive devices?",
+    r"bomb(?:ing|ed|s)?",
+    r"landmines?",
+    r"suicide",
+    r"sticky bomb",
+)
+# Accidents and disasters kill without an attacker: "killed in a traffic accident"
+ACCIDENT = rx(
+    r"(?:traffic|road|car|work|industrial) accidents?",
+    r"accident(?:al|ally)?",
+    r"crash(?:ed)?",
+    r"collision",
+    r"collided",
+    r"overturned",
+    r"drown\w*",
+    r"electrocut\w*",
+    r"short circuit",
+    r"(?:fire|blaze) broke out",
+    r"caught fire",
+    r"stampede",
+    r"gas (?:leak|cylinder)",
+)
+# Sports reporting: "the attack dominated the match", "shot wide"
+SPORT = rx(
+    r"football",
+    r"match(?:es)?",
+    r"striker",
+    r"scored",
+    r"goal(?:s|keeper)?",
+    r"league",
+    r"tournament",
+    r"championship",
+    r"stadium",
+    r"midfield\w*",
+    r"defenders",
+    r"kick-?off",
+    r"penalty",
+)
+# "foiled a plot", "thwarted an attempt to bomb", "foiled the attack by arresting": nothing
+# happened but the arrest; "repelled an attack", "foiled an infiltration" tell one that did
+FOILED_PLOT = re.compile(
+    r"\b(?:foil\w*|thwart\w*|prevent\w*|avert\w*)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:plots?|plans?|planned|scheme|attempts? to (?!infiltrat)\w+)\b|"
+    r"\b(?:foil\w*|thwart\w*|prevent\w*|avert\w*)\b[^.;]{0,80}?\b(?:by|after|before)\s+"
+    r"(?:arrest\w*|detain\w*|captur\w*|defus\w*|dismantl\w*|seiz\w*)",
+    re.I,
+)
+# A meeting took place: someone met, visited, held, hosted or attended it
+MEETING_HELD = rx(
+    r"met",
+    r"visited",
+    r"held",
+    r"hosted",
+    r"received",
+    r"arrived",
+    r"convened",
+    r"attended",
+    r"took place",
+    r"gathered",
+    r"headed",
+    r"led by",
+)
+# "received a delegation", "hosted the minister": a guest, not aid or reports
+MEETING_GUEST = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:delegations?|ministers?|commanders?|governors?|ambassadors?|"
+    r"envoys?|officials?|officers?|counterparts?|heads?|chiefs?|presidents?|representatives?|"
+    r"consuls?|generals?|leaders?|members|"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+)\b"
+)
+# talks that go on, stall or are to resume are no meeting that took place
+STALLED = rx(
+    r"continu\w*",
+    r"ongoing",
+    r"under ?way",
+    r"stalled",
+    r"resum\w*",
+    r"yet to",
+    r"have been (?:discussing|negotiating|holding)",
+    r"no (?:progress|agreement)",
+)
+# What an agreement must be about (kclmap's agreements are security arrangements)
+SECURITY_TOPIC = rx(
+    r"security",
+    r"military",
+    r"joint",
+    r"brigades?",
+    r"forces?",
+    r"troops",
+    r"Peshmerga",
+    r"army",
+    r"police",
+    r"checkpoints?",
+    r"patrols?",
+    r"coordination",
+    r"ISIS",
+    r"Islamic State",
+    r"Daesh",
+    r"terror\w*",
+    r"deploy\w*",
+    r"border",
+    r"ceasefire",
+    r"truce",
+    r"withdraw\w*",
+    r"disputed",
+    r"intelligence",
+    r"liaison",
+)
+# Two parties: "the two sides", "between Erbil and Baghdad"
+PARTIES = rx(
+    r"between",
+    r"(?:two|both|the) (?:sides|parties|governments|ministries|forces)",
+    r"jointly",
+    r"together",
+    r"with (?:the )?(?:Iraqi|Kurdish|federal|Peshmerga|Kurdistan|KRG|Baghdad|Erbil)",
+    r"[A-Z][\w-]+ and (?:the )?[A-Z][\w-]+ (?:signed|agreed|approved|decided|reached)",
+)
+# Another event than the one just told: "separately", "in another attack", "meanwhile"
+SEPARATE = re.compile(
+    r"\b(?:separate(?:ly)?|another|second|third|also|meanwhile|elsewhere|earlier|later|"
+    r"in addition|other)\b",
+    re.I,
+)
+# A sentence that says it tells a new event, not more of the one before: stricter than
+# SEPARATE ("searched the area for other devices" continues the story)
+NEW_EVENT = re.compile(
+    r"\b(?:separate(?:ly)?|meanwhile|elsewhere|in addition|in other news|likewise|"
+    r"in (?:a|another) (?:related|similar|second|third|new|different)\b|"
+    r"another (?:attack|incident|operation|raid|strike|airstrike|bombing|ambush|clash|"
+    r"arrest|development)|(?:a|the) (?:second|third) (?:attack|incident|operation|raid|strike|"
+    r"airstrike|bombing|ambush|clash)|also)\b",
+    re.I,
+)
+# The aftermath of an event already told: never a new event, even when dated
+AFTERMATH = re.compile(
+    r"\bclaim(?:ed|s)? (?:of )?responsibility\b|\bresponsibility for\b|"
+    r"\b(?:were|was) (?:taken|rushed|transferred|evacuated|moved) to (?:a |the )?hospital\b|"
+    r"\bcordon(?:ed)? off\b|\breinforcements\b|"
+    r"\b(?:search|hunt|manhunt) for the (?:attackers|assailants|perpetrators|gunmen|culprits|"
+    r"militants)\b|\b(?:opened|launched) an investigation\b|"
+    r"\bthe (?:attackers|assailants|gunmen|militants) (?:fled|escaped|withdrew)\b",
+    re.I,
+)
+# "announced on Tuesday", "said in a statement on Wednesday": the day a statement was made,
+# which the event it tells may precede
+STATEMENT_DAY = re.compile(
+    r"\b(?:said|says|announced|reported|stated|added|told|declared|confirmed|revealed|claimed|"
+    r"noted|explained|published|issued)(?:\s+(?:in|via|to)\s+(?:an?|the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:statement|release|briefing|conference|interview|post|"
+    r"communiqu\w+))?(?:\s+\w+)?\s+$",
+    re.I,
 )
 # Names of institutions that hold a trigger word: "Kirkuk Operations Command", "Security Media
 # Cell", "Counter-Terrorism Service", "operations room": a headquarters, not an operation.
@@ -90,14 +265,41 @@ NOT_EVENT = rx(
     r"mourners",
     r"buried",
     r"condemn\w*",
-    r"denied",
-    r"denies",
-    r"deny",
+    r"den(?:ied|ies|y|ying|ial)",
     r"rumou?rs?",
     r"anniversary",
 )
+# "more than three years after he was wounded", "killed two years ago": the trigger's event
+# lies years or months away from the day the sentence tells
+DISTANT = re.compile(
+    r"\b(?:years|months|decades)\s+(?:after|before|earlier|ago|later)\b|"
+    r"\b(?:a|one|last)\s+year\s+(?:ago|earlier)\b",
+    re.I,
+)
+# "further sweeps are planned", "joint patrols will begin": the noun trigger is the subject
+# of a future or planned verb a few words on
+FUTURE_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:will|would|could|should|might|must|(?-i:may)|"
+    r"(?:is|are|was|were)\s+(?:planned|expected|scheduled|due|set|to\s+be|yet\s+to))\b",
+    re.I,
+)
 # Plans: "are expected to meet later this month" (an agreement's terms may look ahead)
-PLAN = rx(r"expected to", r"later this (?:month|week|year)", r"next (?:week|month)")
+PLAN = rx(
+    r"expected to",
+    r"later this (?:month|week|year)",
+    r"next (?:week|month|year)",
+    r"in the coming (?:days|weeks|months)",
+    r"starting (?:in|from|next)",
+    r"within (?:a|the next|\w+) (?:days?|weeks?|months?)",
+)
+# "once the money is approved", "if the militants attack": a condition, not an event
+CONDITION = rx(
+    r"if",
+    r"unless",
+    r"once (?:the|it|they|he|she|we|both|all)",
+    r"provided(?: that)?",
+    r"in case",
+)
 AGREED = rx(r"agreed", r"signed", r"reached (?:an?|the) (?:agreement|deal|accord|understanding)")
 # "suspected of planning attacks": the attack is what the arrested are accused of
 ACCUSED = re.compile(

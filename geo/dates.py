@@ -148,7 +148,7 @@ def _resolve_shift(kind: str, g: dict[str, str], anchor: date | None) -> Resolve
         days = -1 if (g["dir"] or g["dir2"]).lower() in ("day before", "previous day") else 1
     else:
         days = _count(g["n"]) * UNIT_DAYS[g["unit"].lower()]
-        if g["dir"].lower() in ("earlier", "previously", "before"):
+        if kind == "shift_back" or g["dir"].lower() in ("earlier", "previously", "before"):
             days = -days
     value = anchor + timedelta(days=days)
     return value, "day" if g.get("unit", "day").lower() == "day" else "week", None
@@ -161,7 +161,7 @@ def _resolve(
     absolute = _resolve_absolute(kind, g, day_first=day_first)
     if absolute is not None:
         return absolute
-    if kind in ("shift", "shift_day"):
+    if kind in ("shift", "shift_day", "shift_back"):
         return _resolve_shift(kind, g, anchor)
     if pub is None:
         return None, "unknown", None

@@ -157,6 +157,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (  # "The meeting came two days after a fighter was wounded": counted back from the
+        # event told before (the meeting), to the event this sentence tells
+        "shift_back",
+        re.compile(
+            r"\b(?:came|comes|took place|was held|happened|occurred)\s+"
+            + _NUM
+            + r"\s+(?P<unit>day|week)s?\s+(?P<dir>after)\b",
+            re.I,
+        ),
+    ),
     (
         "shift_day",
         re.compile(
@@ -179,6 +189,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel_day",
         re.compile(
             r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night)\b",
+            re.I,
+        ),
+    ),
+    (  # "in recent days", "over the past few weeks", "recently": a time the text does not
+        # give; read so it is never replaced by the publication date
+        "vague",
+        re.compile(
+            r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|"
+            r"couple of\s+)?(?:days|weeks|months)\b|\bin recent (?:days|weeks|months)\b|"
+            r"\brecently\b|\bover the (?:past )?weekend\b|\bsome time ago\b",
             re.I,
         ),
     ),
@@ -208,6 +228,7 @@ FUTURE_CUE = re.compile(
 )
 ANY_DATE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"yesterday|today|tonight|this|last|past|previous|ago|earlier|later|before|after|next|following)",
+    r"yesterday|today|tonight|this|last|past|previous|ago|earlier|later|before|after|next|following|"
+    r"recent|weekend)",
     re.I,
 )

@@ -14,10 +14,11 @@ from datetime import date, timedelta
 from gazetteer import Spotter
 from geo.articles import Article
 from geo.classify import classify, is_summary
+from geo.cues import AFTERMATH, NEW_EVENT, STATEMENT_DAY
 from geo.dates import DateRef
-from geo.event_dates import choose_date, is_history
+from geo.event_dates import choose_date, is_history, told_only
 from geo.events import ACLED_TYPES, Event, make_event_id
-from geo.merge import merge_retellings
+from geo.merge import STATEMENT_NOTE, absorb, merge_retellings
 from geo.place_phrases import (
     FOREIGN_COUNTRIES,
     strip_dateline,
@@ -69,6 +70,31 @@ def _abroad_sections(every: Sequence[Segment]) -> list[bool]:
     return out
 
 
+# What a violent event's follow-up sentences may be typed: an attack's aftermath is often
+# told as an operation ("troops returned fire, killing both gunmen") and an airstrike's as an
+# attack word ("reached the bombed cave"); an arrest is followed up by arrests only.
+_FOLDS: dict[str, frozenset[str]] = {
+    "attack": frozenset({"attack", "operation", "airstrike"}),
+    "operation": frozenset({"attack", "operation", "airstrike"}),
+    "airstrike": frozenset({"attack", "operation", "airstrike"}),
+    "arrest": frozenset({"arrest"}),
+}
+# "Earlier, the Cell announced ...": before the event told, on a day the text does not give
+_EARLIER = re.compile(r"\b(?:earlier|previously|before that|prior to that)\b", re.I)
+# Reported speech shifts the tense back: "announced that jets had destroyed a hideout" is
+# news, not the past perfect of history (read as "has" when the history is judged)
+_BACKSHIFT = re.compile(
+    r"(\b(?:said|says|announced|reported|stated|added|confirmed|revealed|declared|"
+    r"explained|noted)\b[^.;]{0,80}?\bthat\b[^.;]{0,80}?\b)had(?= \w+ed\b)",
+    re.I,
+)
+# "Near Hawijah, two strikes engaged ...": an item of a list of events, each at its place
+_LIST_ITEM = re.compile(
+    r"[*•·\-–\s]*(?:On [^,]{3,30}, )?(?:Near|In|Around|Outside|(?:North|South|East|West)\w* of) [A-Z]"
+)
+_FOLLOW_UP_SENTENCES = 3  # a follow-up comes within three sentences of the event it continues
+
+
 class _Extractor(Placer):
     def __init__(self, article: Article, spotter: Spotter) -> None:
         self.article = article
@@ -80,12 +106,14 @@ class _Extractor(Placer):
         self.abroad_section = _abroad_sections(every)
         self.seg_starts = [s.start for s in self.segments]
         self.warnings: list[str] = []
+        self.told_at = -1  # index of the sentence of the last event told
 
     def run(self) -> list[Event]:
         events: list[Event] = []
         last_period: DateRef | None = None
         last_event_date: tuple[date, str] | None = None
         pub = self.article.published
+        summarised = False
         for index, seg in enumerate(self.segments):
             first_in_paragraph = index == 0 or self.segments[index - 1].paragraph != seg.paragraph
             offset = strip_dateline(seg.text) if first_in_paragraph else 0
@@ -107,7 +135,7 @@ class _Extractor(Placer):
             cls = classify(
                 body,
                 dated=bool(past),
-                told=bool(events),
+                told=bool(events) or summarised,
                 actors=sentence.actors,
                 casualties=(sentence.killed, sentence.injured),
             )
@@ -115,6 +143,7 @@ class _Extractor(Placer):
                 self.warnings.append(f"left out an event abroad: {body[:70]!r}")
                 continue  # an item under "Strikes in Syria"
             if cls is None and is_summary(body):
+                summarised = True  # "the results of the operation": "the operation" is told
                 # "announced the results of operations carried out on Sunday": the items
                 # that follow take its day
                 day = choose_date(refs, 0, None, body)
@@ -131,6 +160,17 @@ class _Extractor(Placer):
                 and self._add_casualties(events, seg, sentence)
             ):
                 continue  # "2 ISIS militants were killed." tells the toll of the event before
+            if (
+                cls.definite
+                and not past
+                and not (sentence.killed or sentence.injured)
+                and not sentence.places
+            ):
+                continue  # "The raid was carried out on intelligence": the story's raid, told
+            # "The assailants opened fire from an orchard", "ISIS claimed responsibility"
+            follow_up = self._follows_up(
+                events, index, sentence, cls.type, bool(past), cls.aggregate
+            )
             if cls.type == "meeting" and _RETOLD_MEETING.match(body):
                 told = next((e for e in reversed(events) if e.type == "meeting"), None)
                 if told is not None:  # "The meeting, held at the coordination centre, ..."
@@ -164,6 +204,12 @@ class _Extractor(Placer):
                 ref = last_period
             if ref is not None and ref.value is not None:
                 event.event_date, event.date_precision = ref.value, ref.precision
+                if ref.precision == "day" and STATEMENT_DAY.search(
+                    body[max(0, ref.start - 60) : ref.start]
+                ):
+                    # "announced on Tuesday the killing of five": the event may be earlier
+                    notes.append(STATEMENT_NOTE)
+                    event.confidence -= 0.1
                 if ref.precision in ("quarter", "month", "year", "week"):
                     event.period = ref.period
                     last_period = ref if ref.precision in ("quarter", "month") else last_period
@@ -172,7 +218,17 @@ class _Extractor(Placer):
                 # a date the text gives but that cannot be read is not replaced by another
                 event.confidence -= 0.2
                 notes.append(f"date {unread.text!r} could not be resolved: event date left empty")
-            elif last_event_date is not None and (cls.anaphoric or index > 0):
+            elif statement_day := told_only(refs, cls.trigger_start, body):
+                # "said on Monday that two soldiers had been killed": not the event's day
+                event.confidence -= 0.2
+                notes.append(
+                    f"only the day it was told ({statement_day.text!r}): event date left empty"
+                )
+            elif (
+                last_event_date is not None
+                and (cls.anaphoric or index > 0)
+                and not _EARLIER.search(body)
+            ):
                 event.event_date, event.date_precision = last_event_date
                 event.confidence -= 0.25  # calibrated: right 38 % of the time on the corpus
                 notes.append("date taken from the preceding event")
@@ -183,7 +239,7 @@ class _Extractor(Placer):
             period_end = ref.end_value if ref is not None and ref.end_value else event.event_date
             if period_end and pub and period_end < pub - timedelta(days=365):
                 event.background = True
-            if not cls.aggregate and is_history(body, ref, pub):
+            if not cls.aggregate and is_history(_BACKSHIFT.sub(r"\1has", body), ref, pub):
                 event.background = True
                 notes.append("history, not an event of this report")
             if not self._place(event, sentence, offset, cls.trigger_start, notes):
@@ -200,20 +256,91 @@ class _Extractor(Placer):
             event.acled_event_type, event.acled_sub_event_type = ACLED_TYPES[key]
             event.notes = "; ".join(notes) or None
             event.confidence = round(max(0.05, min(event.confidence, 0.99)), 2)
+            if not follow_up and cls.definite and event.event_date is not None:
+                # "Monday's assault on Namisa was the deadliest ...": the event told, again
+                twin = next(
+                    (
+                        e
+                        for e in reversed(events)
+                        if e.type == event.type
+                        and e.event_date == event.event_date
+                        and not e.aggregate
+                        and not e.background
+                    ),
+                    None,
+                )
+                if twin is not None:
+                    absorb(twin, event)
+                    continue
+            if follow_up:
+                self._fold(events[-1], event, sentence)
+                continue
             events.append(event)
+            self.told_at = index
         return merge_retellings(events)
+
+    def _follows_up(
+        self,
+        events: list[Event],
+        index: int,
+        sentence: SentenceAnalysis,
+        kind: str,
+        dated: bool,
+        aggregate: bool,
+    ) -> bool:
+        """A sentence that continues the violent event just told joins it (quote, casualties).
+
+        The aftermath ("ISIS claimed responsibility", "the wounded were taken to hospital",
+        "security forces cordoned off the area") never makes a new event; an undated violent
+        sentence right after one ("The assailants opened fire from an orchard", "the unit came
+        under fire while sweeping the valley") tells more of it unless it says it is another
+        ("separately", "in another attack").
+        """
+        if not events:
+            return False
+        last = events[-1]
+        if last.type not in _FOLDS or last.aggregate or last.background:
+            return False
+        body = sentence.body
+        if AFTERMATH.search(body):
+            return True  # "ISIS claimed responsibility for the attack"
+        if (
+            index - self.told_at > _FOLLOW_UP_SENTENCES
+            or dated
+            or aggregate
+            or NEW_EVENT.search(body)
+            or _LIST_ITEM.match(body)
+            or kind not in _FOLDS[last.type]
+        ):
+            return False
+        return True
+
+    @staticmethod
+    def _fold(last: Event, event: Event, sentence: SentenceAnalysis) -> None:
+        """Fold the follow-up ``event`` into ``last`` (its quote, place, stated casualties)."""
+        fatalities, injuries = last.fatalities, last.injuries
+        absorb(last, event)
+        # a follow-up's own count fills an empty one; it never replaces the first telling's
+        last.fatalities = fatalities if fatalities is not None else sentence.killed
+        last.injuries = injuries if injuries is not None else sentence.injured
 
     def _add_casualties(
         self, events: list[Event], seg: Segment, sentence: SentenceAnalysis
     ) -> bool:
-        """A follow-up sentence ("2 militants were killed.") adds to the event just told."""
+        """A follow-up sentence ("2 militants were killed.") adds to the event just told.
+
+        Told in the same paragraph, or in the next sentence (outlets that give every sentence
+        a paragraph of its own).
+        """
         if not events or events[-1].type not in ("attack", "operation", "airstrike"):
             return False
         last = events[-1]
         starts = self.seg_starts
         at = bisect_right(starts, last.quote_start) - 1
         told_in = self.segments[at] if at >= 0 else None
-        if told_in is None or told_in.paragraph != seg.paragraph:
+        if told_in is None or (
+            told_in.paragraph != seg.paragraph and sentence.index != self.told_at + 1
+        ):
             return False
         killed, injured = sentence.killed, sentence.injured
         body = sentence.body

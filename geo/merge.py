@@ -5,12 +5,13 @@ Pure functions over :class:`geo.events.Event` lists, in the order the article te
 
 from __future__ import annotations
 
-import re
-from datetime import date
+import math
+from datetime import date, timedelta
 
+from geo.cues import SEPARATE
 from geo.events import COLUMNS, Event
 
-__all__ = ["FILLABLE", "merge_retellings"]
+__all__ = ["FILLABLE", "STATEMENT_NOTE", "absorb", "merge_retellings"]
 
 # Place, actor and casualty fields a later telling of the same event may fill in.
 FILLABLE = COLUMNS[COLUMNS.index("place") : COLUMNS.index("injuries") + 1]
@@ -20,7 +21,8 @@ def _fold_undated_leads(events: list[Event]) -> list[Event]:
     """An undated summary ("forces have arrested three suspects") folds into the dated telling.
 
     A violent event the text gives no date for, followed in the same article by one of the
-    same type that it does date, is the story's summary of it: one event, both quotes.
+    same type that it does date, at the same or a nested place (:func:`_same_place`) and with
+    no other casualty count, is the story's summary of it: one event, both quotes.
     """
     out: list[Event] = []
     for i, ev in enumerate(events):
@@ -38,7 +40,8 @@ def _fold_undated_leads(events: list[Event]) -> list[Event]:
                     and e.date_precision == "day"
                     and not e.aggregate
                     and not e.background
-                    and (ev.admin1 is None or e.admin1 in (None, ev.admin1))
+                    and _same_place(ev, e)
+                    and (None in (ev.fatalities, e.fatalities) or ev.fatalities == e.fatalities)
                 ),
                 None,
             )
@@ -47,6 +50,14 @@ def _fold_undated_leads(events: list[Event]) -> list[Event]:
                 continue
         out.append(ev)
     return out
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    """Same or nested place: one unplaced, the same place, or one a governorate holding the other.
+
+    Two villages of one district are two places: two attacks there are two events.
+    """
+    return None in (a.place_id, b.place_id) or a.place_id == b.place_id or _nested(a, b)
 
 
 def _date_lead_events(events: list[Event]) -> list[Event]:
@@ -68,13 +79,6 @@ def _date_lead_events(events: list[Event]) -> list[Event]:
     return events
 
 
-_SEPARATE = re.compile(
-    r"\b(?:separate(?:ly)?|another|second|third|also|meanwhile|elsewhere|earlier|later|"
-    r"in addition|other)\b",
-    re.I,
-)
-
-
 def _same_event(o: Event, ev: Event) -> bool:
     """Whether ``ev`` tells again the event ``o`` (same type, day and place; no "separate")."""
     if o.type != ev.type or o.aggregate or ev.aggregate or o.background or ev.background:
@@ -83,7 +87,7 @@ def _same_event(o: Event, ev: Event) -> bool:
         return False
     if ev.quote == o.quote or ev.quote in o.extra_quotes:
         return True  # a repeated paragraph
-    if ev.type not in ("meeting", "agreement") and _SEPARATE.search(ev.quote):
+    if ev.type not in ("meeting", "agreement") and SEPARATE.search(ev.quote):
         return False
     if None not in (o.fatalities, ev.fatalities) and o.fatalities != ev.fatalities:
         return False
@@ -93,7 +97,62 @@ def _same_event(o: Event, ev: Event) -> bool:
         o.place_id == ev.place_id
         or None in (o.place_id, ev.place_id)
         or (o.admin2 is not None and o.admin2 == ev.admin2)
+        or _nested(o, ev)
     )
+
+
+def _nested(a: Event, b: Event) -> bool:
+    """Whether one event's place is an area that holds the other's ("Kirkuk province", "Garmiyan").
+
+    The wider place (larger ``geo_precision``, 2 or 3) holds the narrower when the narrower's
+    point lies within the wider's radius (``precision_km`` plus a quarter, great-circle
+    distance), or, without
+    coordinates, when a governorate names the narrower's ``admin1``.
+    """
+    wide, narrow = (a, b) if (a.geo_precision or 0) >= (b.geo_precision or 0) else (b, a)
+    if (wide.geo_precision or 0) < 2 or (narrow.geo_precision or 3) >= (wide.geo_precision or 0):
+        return False
+    if None not in (wide.lat, wide.lon, narrow.lat, narrow.lon, wide.precision_km):
+        # the radius approximates an irregular area: a quarter more keeps its far corners
+        return _km(wide, narrow) <= 1.25 * float(wide.precision_km or 0)
+    return wide.geo_precision == 3 and wide.admin1 is not None and wide.admin1 == narrow.admin1
+
+
+def _km(a: Event, b: Event) -> float:
+    """Great-circle distance between two events' points in km (WGS84 mean radius)."""
+    lat1, lat2 = math.radians(float(a.lat or 0)), math.radians(float(b.lat or 0))
+    dlon = math.radians(float(b.lon or 0) - float(a.lon or 0))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+_BORROWED_PLACE = ("place from the dateline", "place from the previous sentence")
+
+
+def absorb(first: Event, later: Event) -> None:
+    """Fold ``later``, a retelling or follow-up of ``first``, into it (quotes, place, fields).
+
+    ``later``'s place replaces ``first``'s when ``first`` has none, when it is finer
+    (``geo_precision``), or when ``first`` only borrowed its place (from the dateline or the
+    sentence before) and ``later`` names its own; empty place, actor and casualty fields of
+    ``first`` are filled from ``later``.
+    """
+    if later.quote != first.quote and later.quote not in first.extra_quotes:
+        first.extra_quotes.append(later.quote)
+    borrowed = any(b in (first.notes or "") for b in _BORROWED_PLACE)
+    own = later.place_id is not None and not any(b in (later.notes or "") for b in _BORROWED_PLACE)
+    if first.place_id is None or (
+        later.place_id is not None
+        and ((later.geo_precision or 9) < (first.geo_precision or 9) or (borrowed and own))
+    ):
+        for attr in FILLABLE[: FILLABLE.index("precision_km") + 1]:
+            setattr(first, attr, getattr(later, attr))
+        if borrowed and own:
+            notes = [n for n in (first.notes or "").split("; ") if n and n not in _BORROWED_PLACE]
+            first.notes = "; ".join([*notes, "place from a later telling"])
+    for attr in FILLABLE:
+        if getattr(first, attr) is None and getattr(later, attr) is not None:
+            setattr(first, attr, getattr(later, attr))
 
 
 _LOOK_BACK = 40
@@ -113,7 +172,7 @@ def _merge(events: list[Event]) -> list[Event]:
             and ev.fatalities is None
             and not ev.aggregate
             and not ev.background
-            and not _SEPARATE.search(ev.quote)
+            and not SEPARATE.search(ev.quote)
             and (
                 ev.place_id in (None, previous.place_id)
                 or (ev.admin2 is not None and ev.admin2 == previous.admin2)
@@ -133,20 +192,69 @@ def _merge(events: list[Event]) -> list[Event]:
             bucket.append(ev)
             by_quote.setdefault(ev.quote, ev)
             continue
-        if ev.quote != twin.quote and ev.quote not in twin.extra_quotes:
-            twin.extra_quotes.append(ev.quote)
-        if twin.place_id is None or (
-            ev.place_id is not None and (ev.geo_precision or 9) < (twin.geo_precision or 9)
-        ):
-            for attr in FILLABLE[: FILLABLE.index("precision_km") + 1]:
-                setattr(twin, attr, getattr(ev, attr))
-        for attr in FILLABLE:
-            if getattr(twin, attr) is None and getattr(ev, attr) is not None:
-                setattr(twin, attr, getattr(ev, attr))
+        absorb(twin, ev)
         twin.confidence = round(min(0.99, twin.confidence + 0.05), 2)
     return out
 
 
+STATEMENT_NOTE = "dated by the day of the statement"
+_STATEMENT_LAG = timedelta(days=3)
+_STATEMENT_REACH = 3  # events told before or after
+
+
+def _tells_day_of(other: Event, ev: Event) -> bool:
+    """Whether ``other`` tells, with its own day, the event ``ev`` dates by a statement's day."""
+    if (
+        other.type != ev.type
+        or other.date_precision != "day"
+        or other.event_date is None
+        or ev.event_date is None
+        or STATEMENT_NOTE in (other.notes or "")
+        or other.aggregate
+        or other.background
+    ):
+        return False
+    return (
+        ev.event_date - _STATEMENT_LAG <= other.event_date <= ev.event_date
+        and _same_place(ev, other)
+        and (None in (ev.fatalities, other.fatalities) or ev.fatalities == other.fatalities)
+    )
+
+
+def _fold_statement_days(events: list[Event]) -> list[Event]:
+    """An event dated only by its statement's day folds into the telling that gives its own day.
+
+    "The Security Media Cell announced on Tuesday the killing of five terrorists in two
+    airstrikes" and, next, "... F-16 aircraft struck the hideout on Monday": one airstrike,
+    on Monday. The other telling is of the same type, within three events, dated up to three
+    days before the statement, at the same or a nested place, with no other casualty count.
+    """
+    drop: set[int] = set()
+    for i, ev in enumerate(events):
+        if STATEMENT_NOTE not in (ev.notes or "") or ev.event_date is None or ev.aggregate:
+            continue
+        near = [
+            j
+            for j in range(max(0, i - _STATEMENT_REACH), min(len(events), i + _STATEMENT_REACH + 1))
+            if j != i and j not in drop
+        ]
+        other = next(
+            (
+                events[j]
+                for j in sorted(near, key=lambda j: abs(j - i))
+                if _tells_day_of(events[j], ev)
+            ),
+            None,
+        )
+        if other is None:
+            continue
+        date_of, precision = other.event_date, other.date_precision
+        absorb(other, ev)
+        other.event_date, other.date_precision = date_of, precision
+        drop.add(i)
+    return [e for i, e in enumerate(events) if i not in drop]
+
+
 def merge_retellings(events: list[Event]) -> list[Event]:
     """Date lead summaries, fold undated summaries and repeated tellings into one event each."""
-    return _merge(_fold_undated_leads(_date_lead_events(events)))
+    return _merge(_fold_undated_leads(_fold_statement_days(_date_lead_events(events))))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +19,7 @@ from geo.table import events_to_frame
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["ExtractionReport", "extract", "extract_with_report"]
+__all__ = ["ExtractionReport", "Retellings", "extract", "extract_with_report"]
 
 Progress = Callable[[int, int, str], None]
 
@@ -34,40 +35,88 @@ class ExtractionReport:
     events: list[Event] = field(default_factory=list)
 
 
-def _words(quote: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[a-z0-9]+", quote.lower()))
+_WORD = re.compile(r"[a-z0-9]+")
 
 
-class _Retold:
+def _words(quote: str) -> bytes:
+    """The distinct words of ``quote`` as sorted 32-bit hashes: ~4 bytes a word, not ~60."""
+    return array(
+        "i", sorted({hash(w) & 0x7FFFFFFF for w in _WORD.findall(quote.lower())})
+    ).tobytes()
+
+
+def _word_set(words: bytes) -> set[int]:
+    return set(memoryview(words).cast("i"))
+
+
+@dataclass(slots=True)
+class _Telling:
+    """The first telling of an event: its source, its words, and the event while it may change."""
+
+    source: str
+    words: bytes
+    event: Event | None  # None once retired (written out): it can no longer be updated
+
+
+class Retellings:
     """Events already told by another article of the run (syndicated copies, rewrites).
 
-    One incident carried by two outlets is one event: the same type, day and place, told in
-    nearly the same words (at least 80 % of the words shared). The later telling is folded
+    One incident carried by two outlets is one event: the same type, the same day given by the
+    text (not the publication date) and the same place, told in nearly the same words (at
+    least 80 % of the words shared). The later telling is folded
     into the first: its quote joins ``extra_quotes`` and its source is named in ``notes``.
+
+    Memory: a streamed run calls :meth:`retire` once a batch is written, after which each
+    first telling is kept as its source and its words' hashes only (a few hundred bytes an
+    event, instead of the event), so a 100,000-article run holds tens of megabytes here.
     """
 
     def __init__(self) -> None:
-        self.seen: dict[tuple[str, object, str | None], list[tuple[Event, frozenset[str]]]] = {}
+        self.seen: dict[tuple[str, object, str | None], list[_Telling]] = {}
+        self._live: list[_Telling] = []
 
     def fold(self, event: Event) -> bool:
-        """True when ``event`` retells one already kept (and was folded into it)."""
-        if event.aggregate or event.background or event.event_date is None:
+        """True when ``event`` retells one already kept (and was folded into it, if still live)."""
+        if (
+            event.aggregate
+            or event.background
+            or event.event_date is None
+            or event.date_precision == "unknown"
+            or event.place_id is None
+        ):
+            # only the publication date, or no place: nothing says two reports tell one event
             return False
         key = (event.type, event.event_date, event.place_id)
         words = _words(event.quote)
-        for first, first_words in self.seen.get(key, []):
+        mine: set[int] | None = None
+        for first in self.seen.get(key, []):
             if first.source == event.source:
                 continue
-            shared = len(words & first_words) / max(1, min(len(words), len(first_words)))
+            mine = _word_set(words) if mine is None else mine
+            theirs = _word_set(first.words)
+            shared = len(mine & theirs) / max(1, min(len(mine), len(theirs)))
             if shared >= 0.8:
-                if event.quote != first.quote:
-                    first.extra_quotes.append(event.quote)
-                also = f"also reported by {event.url or event.source}"
-                first.notes = "; ".join(filter(None, [first.notes, also]))
-                first.confidence = round(min(0.99, first.confidence + 0.05), 2)
+                if first.event is not None:
+                    _fold_into(first.event, event)
                 return True
-        self.seen.setdefault(key, []).append((event, words))
+        telling = _Telling(event.source, words, event)
+        self.seen.setdefault(key, []).append(telling)
+        self._live.append(telling)
         return False
+
+    def retire(self) -> None:
+        """Forget the events kept so far (they were written): keep only what matching needs."""
+        for telling in self._live:
+            telling.event = None
+        self._live = []
+
+
+def _fold_into(first: Event, event: Event) -> None:
+    if event.quote != first.quote:
+        first.extra_quotes.append(event.quote)
+    also = f"also reported by {event.url or event.source}"
+    first.notes = "; ".join(filter(None, [first.notes, also]))
+    first.confidence = round(min(0.99, first.confidence + 0.05), 2)
 
 
 def extract_with_report(
@@ -84,7 +133,7 @@ def extract_with_report(
         [Path(p) for p in paths], published=published, max_bytes=max_bytes
     )
     report = ExtractionReport(articles=articles, problems=problems)
-    told = _Retold()
+    told = Retellings()
     for i, article in enumerate(articles, start=1):
         try:
             result = extract_events(article, spotter=spotter)

@@ -26,9 +26,12 @@ __all__ = [
     "PlacePhrase",
     "abroad",
     "choose_place",
+    "contains_gap",
+    "describes",
     "foreign_names",
     "offset_before",
     "read_place_phrases",
+    "relative_gap",
     "strip_dateline",
 ]
 
@@ -75,6 +78,24 @@ _REFERENCE_AFTER_NAME = re.compile(
     r"(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
     + _DIR
     + r"(?:ern)? of\s+(?:the\s+)?$"
+)
+# between a place and the reference town that describes it: "al-Abbasi village, west of",
+# "the Hamrin mountains east of", "Kubaisa, 20 km west of"
+_GAP_HEAD = (
+    r"\)?\s*(?:(?:village|town|area|subdistrict|sub-district|district|mountains?|range|hills|"
+    r"foothills|valley|desert|lake)\s*)?\)?,?\s*"
+)
+_OFFSET_GAP = re.compile(
+    _GAP_HEAD + r"(?:(?:a|the) (?:village|town|area)\s+|about\s+|some\s+|roughly\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+(?:\([^)]*\)\s*)?)?"
+    + _DIR
+    + r"(?:ern)? of\s+(?:the\s+)?(?:town of\s+|city of\s+)?",
+    re.I,
+)
+_NEAR_GAP = re.compile(
+    _GAP_HEAD + r"(?:near|close to|outside|on the outskirts of)\s+(?:the\s+)?"
+    r"(?:town of\s+|city of\s+)?",
+    re.I,
 )
 _INSTITUTION_AFTER = re.compile(
     r"\s+(?:[A-Z]\w+\s+){0,2}(?:Operations?\s+Command|Command|Police\s+Command|Council|"
@@ -219,6 +240,7 @@ def read_place_phrases(
     """Read each resolved place mention ``(start, end, surface, place)`` of ``sentence``."""
     out: list[PlacePhrase] = []
     prev_end: int | None = None
+    prev_place: Place | None = None
     for start, end, surface, place in spans:
         before = sentence[max(0, start - 60) : start]
         after = sentence[end : end + 60]
@@ -239,7 +261,12 @@ def read_place_phrases(
             gap is not None
             and len(gap) <= 40
             and _CONTAINER_GAP.fullmatch(gap) is not None
-            and (place.is_area or named_area)
+            and (
+                place.is_area
+                or named_area
+                # "(Makhmour district, Erbil)": after a district, the governorate's name
+                or (prev_place is not None and prev_place.kind in ("district", "subdistrict"))
+            )
         )
         offset_km = offset_before(before)
         if offset_km is not None:
@@ -247,6 +274,8 @@ def read_place_phrases(
             # "Tarmiyah, north of Baghdad": the reference town describes the place before it
             if _REFERENCE_AFTER_NAME.search(before):
                 container = True
+        if describes(gap, prev_place):
+            container = True  # "the Makhoul range near Baiji": Baiji says where the range is
         framing = start <= 4 and bool(re.match(r"\s*,", after))
         settlement = bool(_SETTLEMENT_OF.search(before[-20:])) or bool(
             re.match(r"\s+(?:village|town)\b", after)
@@ -273,8 +302,39 @@ def read_place_phrases(
                 settlement,
             )
         )
-        prev_end = end
+        prev_end, prev_place = end, place
     return out
+
+
+_WIDE_KINDS = frozenset({"governorate", "district", "subdistrict", "country"})
+
+
+def describes(gap: str | None, place: Place | None) -> bool:
+    """Whether the place after ``gap`` is a reference that describes ``place``, before it.
+
+    "al-Abbasi village, west of Kirkuk", "the Hamrin mountains east of Tikrit", "the Makhoul
+    range near Baiji": the second place says where the first is. A governorate or district
+    before it is wider, not described ("in Diyala, near Buhriz").
+    """
+    if gap is None or place is None or place.kind == "governorate":
+        return False
+    if _OFFSET_GAP.fullmatch(gap):
+        return True  # "al-Zab subdistrict, west of al-Hawija"
+    return place.kind not in _WIDE_KINDS and _NEAR_GAP.fullmatch(gap) is not None
+
+
+def relative_gap(gap: str) -> bool:
+    """Whether ``gap`` relates a place to the reference after it (", 20 km south of ")."""
+    return _OFFSET_GAP.fullmatch(gap) is not None or _NEAR_GAP.fullmatch(gap) is not None
+
+
+def contains_gap(gap: str) -> bool:
+    """Whether ``gap``, between two place names, makes the second contain the first.
+
+    ``" village in "``, ``" ("``, ``", "``, ``" district of "``: "Zangar village in Daquq
+    district", "Jamila village (Shirqat district, Salah al-Din)".
+    """
+    return len(gap) <= 40 and _CONTAINER_GAP.fullmatch(gap) is not None
 
 
 def _score(p: PlacePhrase, trigger: int) -> float:

@@ -8,19 +8,25 @@ resort. Pure: the spotter and its gazetteer are injected.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gazetteer import Mention, Place, Spotter
+from gazetteer.shapes import PART_KM, nearest_part
 from geo.actors import find_actors
+from geo.place_names import MissedName, feature_queries, missed_names
 from geo.place_phrases import (
     PlacePhrase,
     abroad,
     choose_place,
+    contains_gap,
     foreign_names,
     offset_before,
     read_place_phrases,
+    relative_gap,
 )
 from geo.segment import Segment
 
@@ -30,23 +36,6 @@ _OFFSET_AFTER = re.compile(
     r",?\s*(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometres|kilometers)\s+|some\s+|about\s+)?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
     r"(?:the\s+)?(?P<ref>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-)
-_UNRESOLVED = re.compile(
-    r"\b(?:in|near|at|outside|around|village of|town of|outskirts of|edge of|entrance of|"
-    r"(?:farmland|farms|orchards|desert|countryside|vicinity|hills|area|areas|villages|"
-    r"islands|outskirts) of|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of)\s+(?:the\s+)?"
-    r"(?:village of\s+|town of\s+|area of\s+)?"
-    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
-    r"(?:(?P<owner>[A-Z][\w-]+)['’]s\s+)?"
-    r"(?P<name>(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ez|ad|as|ash|az|ar|at|an|Al|El)-)?[A-Z][\w'’-]+|"
-    r"\s+(?:al|el|ez|ad|as|ash|az|ar|at|an)-[A-Za-z][\w'’-]+){0,2})"
-)
-_KIND_AFTER = re.compile(r"\s+(district|subdistrict|sub-district|village|town|province)\b", re.I)
-_NOT_NAMES = frozenset(
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That Iraq Iraqi Kurdish "
-    "Syria Iran Turkey Baghdad Erbil Peshmerga ISIS Coalition March".split()
 )
 _COMMAND_NAME = re.compile(r"\b(?:Command|Headquarters|Directorate)\b")
 AREA_GEO_PRECISION = {
@@ -58,6 +47,16 @@ AREA_GEO_PRECISION = {
     "lake": 2,
     "governorate": 3,
 }
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance in km between two places' points (haversine, WGS84 sphere)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
 def geo_precision(place: Place) -> int:
@@ -78,7 +77,22 @@ class PlaceChoice:
     offset_km: float | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _SentencePlaces:
+    """The place phrases of one sentence, names the spotter missed included.
+
+    ``fuzzy`` holds the starts of the phrases the resolver found for a missed name;
+    ``missing`` the names in place phrases that nothing resolves.
+    """
+
+    phrases: list[PlacePhrase]
+    fuzzy: frozenset[int]
+    missing: list[MissedName]
+
+
 _NONE = PlaceChoice(None, None, "none")
+_DISTRICT_AFTER = re.compile(r"\s+(district|subdistrict|sub-district|qadha|nahiya)\b", re.I)
+_FEATURE_KINDS = frozenset({"range", "valley", "lake", "region"})
 _CONTEXT_KINDS = frozenset({"governorate", "district", "subdistrict"})
 
 
@@ -141,6 +155,7 @@ class Placer:
         self.admin2s = frozenset(p.admin2 for p in named if p.admin2)
         self.admin1s = frozenset(p.admin1 for p in named if p.admin1)
         self.unresolved: list[str] = []
+        self._sentences: dict[tuple[int, int], _SentencePlaces] = {}
         self.dateline: Place | None = None
         self.dateline_name = dateline
         if dateline:
@@ -173,6 +188,95 @@ class Placer:
         ]
         return read_place_phrases(seg.text[offset:], spans, abroad_names=self.abroad_names)
 
+    def _spans(self, index: int, offset: int) -> list[tuple[int, int, str, Place]]:
+        seg = self.segments[index]
+        base = seg.start + offset
+        return [
+            (m.start - base, m.end - base, m.text, m.place)
+            for m in self.seg_mentions[index]
+            if m.place is not None
+            and m.start >= base
+            and not _COMMAND_NAME.search(m.text)  # "Anbar Operations Command" is no place
+        ]
+
+    def sentence_places(self, index: int, offset: int) -> _SentencePlaces:
+        """Place phrases of segment ``index`` (after ``offset``), missed names resolved.
+
+        A spotted name followed by a landform noun ("the Makhoul range") is asked for as the
+        landform; a name in a place phrase that the spotter did not take, or took only for a
+        minor place, goes through the resolver (:meth:`_resolve_name`). Computed once per
+        sentence, only for the sentences that tell an event (and the one before).
+        """
+        key = (index, offset)
+        if key in self._sentences:
+            return self._sentences[key]
+        body = self.segments[index].text[offset:]
+        gaz = self.spotter.gazetteer
+        spans = []
+        for start, end, surface, spotted in self._spans(index, offset):
+            place = spotted
+            area = _DISTRICT_AFTER.match(body, end)
+            if area is not None and place.kind not in ("district", "subdistrict"):
+                # "the Hamrin subdistrict" is no range, "Daquq district" no town
+                match = gaz.lookup(f"{surface} {area.group(1)}")
+                if (
+                    match is not None
+                    and match.place.kind in ("district", "subdistrict")
+                    and (match.place.admin2 == place.admin2 or place.kind in _FEATURE_KINDS)
+                ):
+                    place = match.place
+            if place.kind not in _FEATURE_KINDS:
+                for query in feature_queries(body, start, end):
+                    match = gaz.lookup(query)
+                    if (
+                        match is not None
+                        and match.score >= 0.95
+                        and match.place.kind in _FEATURE_KINDS
+                    ):
+                        place = match.place  # "the Makhoul range" is no town called Makhoul
+                        break
+            spans.append((start, end, surface, place))
+        actors = [(a.start, a.end) for a in find_actors(body)]
+        taken = [(s, e) for s, e, _, p in spans if p.importance >= 0.6 or p.is_area]
+        fuzzy: set[int] = set()
+        missing: list[MissedName] = []
+        near = [p for _, _, _, p in spans]
+        districts = frozenset(
+            p.admin2
+            for s, e, _, p in spans
+            if p.admin2
+            and (p.kind in ("district", "subdistrict") or _DISTRICT_AFTER.match(body, e))
+        )
+        names = missed_names(body, taken, actors)
+        # the districts the sentence names first: they tell which namesake a village is
+        names.sort(key=lambda n: _DISTRICT_AFTER.match(body, n.end) is None)
+        for name in names:
+            if name.name in self.abroad_names or abroad(
+                body[max(0, name.start - 40) : name.end + 40]
+            ):
+                continue
+            owner = gaz.lookup(name.owner) if name.owner else None
+            overlapping = [p for s, e, _, p in spans if s < name.end and name.start < e]
+            resolved = self._resolve_name(
+                name.queries, near, owner.place if owner else None, overlapping, districts
+            )
+            if resolved is None:
+                if not any(s <= name.start < e for s, e, _, _ in spans):
+                    missing.append(name)
+                continue
+            spans = [sp for sp in spans if not (sp[0] < name.end and name.start < sp[1])]
+            spans.append((name.start, name.end, name.name, resolved))
+            fuzzy.add(name.start)
+            if resolved.admin2 and _DISTRICT_AFTER.match(body, name.end):
+                districts |= {resolved.admin2}
+        if districts:  # "As Saidiyah, in Kirkuk's Daquq district": the homonym in Daquq
+            spans = [(s, e, t, self._in_districts(t, p, districts)) for s, e, t, p in spans]
+        spans.sort(key=lambda sp: sp[0])
+        phrases = read_place_phrases(body, spans, abroad_names=self.abroad_names)
+        found = _SentencePlaces(phrases, frozenset(fuzzy), missing)
+        self._sentences[key] = found
+        return found
+
     def place_for(
         self,
         index: int,
@@ -183,107 +287,153 @@ class Placer:
         """The place of the event whose trigger is at ``trigger`` in segment ``index``.
 
         ``how`` is "abroad" when the sentence tells of another country (no Iraqi place).
+        ``phrases`` (the spotted phrases) is accepted for compatibility; the sentence's
+        phrases are read again with the names the spotter missed.
         """
         seg = self.segments[index]
         body = seg.text[offset:]
         if abroad(body, trigger):
             return PlaceChoice(None, None, "abroad")  # "In neighbouring Syria, the SDF said..."
-        if phrases is None:
-            phrases = self.phrases(index, offset)
-        best = choose_place(phrases, trigger)
-        unresolved = self._unresolved_name(index, offset, trigger)
-        if best is not None:
-            score, phrase = best
-            if unresolved is None or unresolved[0] <= score:
-                km = phrase.offset_km if phrase.offset_km is not None else None
-                if phrase.between and km is None:
-                    km = 15.0
-                return PlaceChoice(phrase.place, phrase.name, "sentence", km)
-        if unresolved is not None:
-            return unresolved[1]
-        if any(p.foreign for p in phrases):
+        found = self.sentence_places(index, offset)
+        # "the Qara Chogh mountains near Makhmour": a reference for a place nothing resolves
+        described: set[int] = set()
+        for name in found.missing:
+            after = next((p for p in found.phrases if p.start >= name.end), None)
+            gap = body[name.end : after.start] if after is not None else ""
+            if after is not None and (relative_gap(gap) or contains_gap(gap)):
+                described.add(after.start)
+        best = choose_place([p for p in found.phrases if p.start not in described], trigger)
+        missing = max(
+            ((2.6 - abs(n.start - trigger) / 200, n) for n in found.missing),
+            key=lambda t: t[0],
+            default=None,
+        )
+        if best is not None and (missing is None or missing[0] <= best[0]):
+            phrase = best[1]
+            km = phrase.offset_km
+            if phrase.between and km is None:
+                km = 15.0
+            how = "sentence (fuzzy)" if phrase.start in found.fuzzy else "sentence"
+            return self._part_near(PlaceChoice(phrase.place, phrase.name, how, km), phrase, found)
+        if missing is not None:
+            self.unresolved.append(missing[1].name)
+            return self._near_missing(body, missing[1], found.phrases)
+        if any(p.foreign for p in found.phrases):
             return PlaceChoice(None, None, "abroad")
         for back in range(index - 1, max(-1, index - 2), -1):  # the nearest sentence only
             prev = self.segments[back]
             if prev.paragraph != seg.paragraph and index - back > 1:
                 break
-            for p in self.phrases(back, 0):
+            for p in self.sentence_places(back, 0).phrases:
                 if p.locative and not p.foreign and not p.container:
                     return PlaceChoice(p.place, p.name, "previous sentence", p.offset_km)
         if self.dateline is not None:
             return PlaceChoice(self.dateline, self.dateline_name, "dateline")
         return _NONE
 
-    def _resolve_name(
-        self, name: str, offset_km: float | None, owner: Place | None = None
-    ) -> PlaceChoice | None:
-        """Resolve a name the spotter missed; accept a weak match only within the article's areas."""
-        gaz = self.spotter.gazetteer
-        accepted = []
-        for match in (gaz.lookup(name), gaz.lookup(name, context=self.context)):
-            if match is None or match.score < 0.85:
-                continue
-            place = match.place
-            admin1s = self.admin1s | ({owner.admin1} if owner is not None else set())
-            in_context = place.admin2 in self.admin2s or (
-                match.score >= 0.9 and place.admin1 in admin1s
-            )
-            if match.score >= 0.95 or place.importance >= 0.6 or in_context:
-                accepted.append((in_context, match.score, place))
-        if not accepted:
-            return None
-        place = max(accepted, key=lambda t: (t[0], t[1]))[2]
-        return PlaceChoice(place, name, "sentence (fuzzy)", offset_km)
+    def _part_near(
+        self, choice: PlaceChoice, phrase: PlacePhrase, found: _SentencePlaces
+    ) -> PlaceChoice:
+        """A long feature at its part nearest the town the sentence names with it.
 
-    def _unresolved_name(
-        self, index: int, offset: int, trigger: int
-    ) -> tuple[float, PlaceChoice] | None:
-        """A capitalised name in a place phrase that the spotter did not take as a place.
-
-        It goes through the resolver's transliteration and fuzzy stages with the article's
-        governorates and districts as context before it is called unresolved.
+        "the Hamrin mountains east of Tikrit": the range's line point nearest Tikrit, with the
+        part's radius (:data:`gazetteer.shapes.PART_KM`); ``choice`` itself when the gazetteer
+        has no line for it or the sentence names no town. When the line passes farther from
+        the town than the text allows, the line is too coarse there: the text says the place
+        is by the town, so the town it is, with the reach of "near" in its precision.
         """
-        seg = self.segments[index]
-        body = seg.text[offset:]
-        base = seg.start + offset
-        gaz = self.spotter.gazetteer
-        spans = [
-            (m.start - base, m.end - base)
-            for m in self.seg_mentions[index]
-            if m.place is not None and m.place.importance >= 0.6
+        shape = self.spotter.gazetteer.shape(phrase.place.id)
+        towns = [
+            p for p in found.phrases if p is not phrase and not p.place.is_area and not p.foreign
         ]
-        best: tuple[float, PlaceChoice] | None = None
-        actors = find_actors(body)
-        for m in _UNRESOLVED.finditer(body):
-            name = m.group("name")
-            a, b = m.span("name")
-            if name.split()[0] in _NOT_NAMES or any(x.start <= a < x.end for x in actors):
-                continue
-            if any(s <= a and b <= e for s, e in spans):
-                continue  # a known place the spotter already scored
-            if name in self.abroad_names or abroad(body[max(0, a - 40) : b + 40]):
-                continue
-            score = 2.0 + 0.6 - abs(a - trigger) / 200
-            offset_match = _OFFSET_AFTER.match(body, b)
-            found = PlaceChoice(None, name, "unresolved")
-            kind = _KIND_AFTER.match(body, b)  # "Multaqa subdistrict": the kind helps the resolver
-            owner = gaz.lookup(m.group("owner")) if m.group("owner") else None
-            owner_place = owner.place if owner is not None else None
-            queries = [f"{name} {kind.group(1)}", name] if kind else [name]
-            for query in queries:
-                choice = self._resolve_name(query, offset_before(body[:a]), owner_place)
-                if choice is not None:
-                    found = PlaceChoice(choice.place, name, choice.how, choice.offset_km)
-                    break
-            if found.place is None and offset_match is not None:
-                # "the village of Zarqawiya, 60 km southwest of Erbil": near the reference town
-                ref = gaz.lookup(offset_match.group("ref"), context=self.context)
-                if ref is not None and ref.score >= 0.95:
-                    km = float(offset_match.group("km") or 15)
-                    found = PlaceChoice(ref.place, name, "reference town", km)
-                    self.unresolved.append(name)
-            if best is None or score > best[0]:
-                best = (score, found)
-        if best is not None and best[1].place is None and best[1].surface:
-            self.unresolved.append(best[1].surface)
-        return best
+        if shape is None or not towns:
+            return choice
+        coords: list[list[float]] = shape["coordinates"]  # type: ignore[assignment]
+        line = tuple((float(x), float(y)) for x, y in coords)
+        town = min(towns, key=lambda p: abs(p.start - phrase.start))
+        part = nearest_part(phrase.place, line, [town.place])
+        # how far the text lets the feature lie from the town: "near", a part's radius; "east
+        # of" (15 km when no distance is given), that and twice the distance
+        reach = PART_KM + (2 * town.offset_km if town.offset_km is not None else 0.0)
+        if _km(part, town.place) > reach:
+            km = town.offset_km or 15.0
+            return PlaceChoice(town.place, choice.surface, "reference town", km)
+        return PlaceChoice(part, choice.surface, choice.how, choice.offset_km)
+
+    def _near_missing(self, body: str, name: MissedName, phrases: list[PlacePhrase]) -> PlaceChoice:
+        """Where an event at a place nothing resolves goes: near what the text relates it to.
+
+        "the village of Zarqawiya, 60 km southwest of Erbil": Erbil, as far off as the text
+        says; "Tal al-Dhahab in Hawija district": the district; else unplaced.
+        """
+        offset_match = _OFFSET_AFTER.match(body, name.end)
+        if offset_match is not None:
+            ref = self.spotter.gazetteer.lookup(offset_match.group("ref"), context=self.context)
+            if ref is not None and ref.score >= 0.95:
+                km = float(offset_match.group("km") or 15)
+                return PlaceChoice(ref.place, name.name, "reference town", km)
+        after = next((p for p in phrases if p.start >= name.end), None)
+        gap = body[name.end : after.start] if after is not None else ""
+        if after is not None and not after.foreign and relative_gap(gap):
+            # "the Qara Chogh mountains near Makhmour": near the town, as far as a village is
+            km = offset_before(body[: after.start]) or 15.0
+            return PlaceChoice(after.place, name.name, "reference town", km)
+        if after is not None and not after.foreign and contains_gap(gap):
+            # a village in a district: the district; a village in or near a town: near it
+            reach = None if after.place.is_area else 15.0
+            return PlaceChoice(after.place, name.name, "place that contains it", reach)
+        return PlaceChoice(None, name.name, "unresolved")
+
+    def _in_districts(self, surface: str, place: Place, districts: frozenset[str]) -> Place:
+        """``place``, or its namesake in one of the ``districts`` the sentence names."""
+        if place.is_area or place.admin2 in districts or place.importance >= 0.9:
+            return place
+        for district in districts:
+            match = self.spotter.gazetteer.lookup(surface, hint_district=district)
+            if match is not None and match.score >= 0.9 and match.place.admin2 == district:
+                return match.place
+        return place
+
+    def _resolve_name(
+        self,
+        queries: tuple[str, ...],
+        near: list[Place],
+        owner: Place | None = None,
+        spotted: Sequence[Place] = (),
+        districts: frozenset[str] = frozenset(),
+    ) -> Place | None:
+        """Resolve a name the spotter missed; accept a weak match only within the article's areas.
+
+        ``queries`` are tried in order ("Multaqa subdistrict", then "Multaqa"); ``near`` are
+        the places the same sentence names, which join the article's areas as context;
+        ``spotted`` what the spotter made of the name, a candidate among the resolver's; a
+        place in one of the ``districts`` the sentence names beats one in another.
+        """
+        gaz = self.spotter.gazetteer
+        context = tuple(dict.fromkeys((*near, *self.context)))[:10]
+        admin1s = self.admin1s | ({owner.admin1} if owner is not None else set())
+        # the spotter's reading competes as the last of the queries
+        accepted = [(2 if p.admin2 in districts else 1, -len(queries), 0.9, p) for p in spotted]
+        local1 = {p.admin1 for p in near if p.admin2 in districts}
+        for rank, query in enumerate(queries):
+            plain = gaz.lookup(query)
+            if plain is not None and plain.score >= 0.95 and plain.place.importance >= 0.6:
+                return plain.place  # a major place named as such ("Anbar" is the governorate)
+            hinted = [gaz.lookup(query, hint_district=d) for d in sorted(districts)[:2]]
+            hinted += [gaz.lookup(query, hint=a) for a in sorted(local1)[:2]]
+            for match in (plain, gaz.lookup(query, context=context), *hinted):
+                if match is None or match.score < 0.85:
+                    continue
+                place = match.place
+                in_context = place.admin2 in self.admin2s or (
+                    match.score >= 0.9 and place.admin1 in admin1s
+                )
+                # the district the sentence itself names beats one named elsewhere
+                level = 2 if place.admin2 and place.admin2 in districts else int(in_context)
+                if districts and place.importance < 0.6 and place.admin2 not in districts:
+                    continue  # "Tal Ali (Daquq district, Kirkuk)" is no Tal Ali of Hawija
+                if match.score >= 0.95 or place.importance >= 0.6 or in_context:
+                    accepted.append((level, -rank, match.score, place))
+        if accepted:
+            return max(accepted, key=lambda t: t[:3])[3]
+        return None

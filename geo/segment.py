@@ -28,6 +28,16 @@ _ABBREV = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)$")
+# A line that stops mid-sentence (plain-text wires wrap at ~70 characters): it ends with a
+# comma, a hyphen or a small word a sentence cannot end on, or the next line goes on in lower
+# case. Headlines end on a noun and the next line starts a new sentence: they stay apart.
+_OPEN_END = re.compile(
+    r"(?:[,;(\-–—]|\b(?:a|an|the|of|in|on|at|near|to|from|by|with|for|and|or|but|that|which|"
+    r"who|when|while|after|before|into|onto|than|as|its|their|his|her|"
+    r"were|was|is|are|had|has|have|been|some|about|between|against|during|under|over))$",
+    re.I,
+)
+_TERMINAL = re.compile(r"[.!?:][\"”’)\]]*$")
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -56,14 +66,45 @@ def _is_headline(line: str) -> bool:
     return len(words) < 25 and not re.search(r"[.!?][\"”’)]*\s*$", body)
 
 
-def segment(text: str) -> list[Segment]:
-    """Sentences and headlines of ``text`` in order, noise lines removed."""
-    out: list[Segment] = []
+def _soft_wrapped(line: str, following: str) -> bool:
+    """Whether ``line`` stops mid-sentence and ``following`` (the next line) goes on with it."""
+    line, following = line.strip(), following.strip()
+    if not line or not following or _TERMINAL.search(line) or _NOISE.search(following):
+        return False
+    return bool(_OPEN_END.search(line)) or following[0].islower()
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Logical lines of ``text`` with their offsets; soft-wrapped lines are joined.
+
+    A hard line break inside a sentence becomes a space (one character for one, so offsets
+    into ``text`` stay right).
+    """
+    out: list[tuple[int, str]] = []
     pos = 0
+    raw = text.split("\n")
+    i = 0
+    while i < len(raw):
+        start, line = pos, raw[i]
+        pos += len(raw[i]) + 1
+        while i + 1 < len(raw) and _soft_wrapped(raw[i], raw[i + 1]):
+            i += 1
+            line += " " + raw[i]
+            pos += len(raw[i]) + 1
+        out.append((start, line.replace("\r", " ")))
+        i += 1
+    return out
+
+
+def segment(text: str) -> list[Segment]:
+    """Sentences and headlines of ``text`` in order, noise lines removed.
+
+    Lines wrapped inside a sentence (plain-text wires) are read as one line, the line break
+    as a space.
+    """
+    out: list[Segment] = []
     paragraph = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
+    for start, line in _lines(text):
         stripped = line.strip()
         if not stripped:
             paragraph += 1

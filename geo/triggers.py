@@ -34,6 +34,9 @@ def rx(*parts: str) -> re.Pattern[str]:
 TRIGGERS: dict[EventType, re.Pattern[str]] = {
     "attack": rx(
         r"attack(?:ed|s)?",
+        # "repelled an infiltration", "foiled an ISIS attack on a post": an attack attempted
+        r"repell?(?:ed|s)?",
+        r"infiltrat(?:ion|ed|ors?)",
         r"ambush(?:ed)?(?! set)",
         r"IEDs?",
         r"(?:roadside|car|suicide) bomb\w*",
@@ -98,8 +101,8 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"(?:carried out|conducted|launched)\s+(?:[\w-]+\s+){0,2}?strikes?",
     ),
     "arrest": rx(
-        r"arrest(?:ed|s)?",
-        r"detain(?:ed)?",
+        r"arrest(?:ed|s|ing)?",
+        r"detain(?:ed|ing)?",
         r"apprehend(?:ed)?",
         r"captured",
         r"in custody",
@@ -125,6 +128,9 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"clearance",
         r"combing",
         r"ambush(?:es)? set",
+        # a deployment: "set up a joint observation post", "set up new checkpoints"
+        r"set up (?:an? |new |\w+ ){0,3}(?:checkpoints?|posts?|observation posts?|positions?|"
+        r"bases?|barriers?)",
         r"set (?:up )?an ambush",
         r"pushed .{0,40}\bout\b",
         r"expelled",
@@ -230,6 +236,12 @@ ALWAYS = rx(  # habits and capabilities are never an event, dated or not
     r"able to",
     r"tend to",
     r"typically",
+    r"primarily",
+    r"mainly",
+    r"mostly",
+    r"generally",
+    r"largely",
+    r"habitually",
 )
 HABITUAL = rx(
     r"continued to",
@@ -255,8 +267,6 @@ NEGATION = rx(
     r"never",
     r"denied",
     r"without",
-    r"thwart\w*",
-    r"foil\w*",
     r"prevented",
     r"averted",
     r"failed to",

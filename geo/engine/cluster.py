@@ -107,14 +107,18 @@ class DaskEngine:
         self.batch_size = PARTITION_ARTICLES * 16 * self.jobs
 
     def map(self, sources: Sequence[str], options: ExtractOptions) -> Iterator[ArticleResult]:
-        """Results for ``sources`` in their order (one bag partition per ~32 articles)."""
+        """Results for ``sources`` in their order (one bag partition per ~32 articles).
+
+        The bag is submitted to the cluster when this is called; the iterator waits for it.
+        """
         if not sources:
-            return
+            return iter(())
         import dask.bag as db
 
         bag = db.from_sequence(list(sources), partition_size=PARTITION_ARTICLES)
         parts = bag.map_partitions(extract_files, options)
-        yield from self.client.compute(parts).result()
+        future = self.client.compute(parts)
+        return _gathered(future)
 
     def close(self) -> None:
         """Close the client and the LocalCluster this engine started."""
@@ -128,6 +132,11 @@ class DaskEngine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _gathered(future: Any) -> Iterator[ArticleResult]:
+    """The results of a computed bag, waited for when first read."""
+    yield from future.result()
 
 
 @cache

@@ -83,16 +83,19 @@ class LocalEngine:
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, sources: Sequence[str], options: ExtractOptions) -> Iterator[ArticleResult]:
-        """Results for ``sources``, in their order."""
+        """Results for ``sources``, in their order.
+
+        With a pool, the work is handed to the workers when this is called, not when the
+        iterator is first read: the orchestrator hands over the next batch before it writes
+        this one, so the workers never wait for the writer.
+        """
         if self.jobs == 1 or (self._pool is None and len(sources) < self.min_parallel):
-            for source in sources:
-                yield extract_file(source, options)
-            return
+            return (extract_file(source, options) for source in sources)
         if self._pool is None:
             # A worker that dies (killed, out of memory) fails the run with BrokenProcessPool
             # instead of hanging it.
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_warm)
-        yield from self._pool.map(
+        return self._pool.map(
             partial(extract_file, options=options), sources, chunksize=self.chunk_size
         )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
@@ -16,7 +17,7 @@ from geo.articles import ReadProblem, iter_article_paths
 from geo.engine.cache import ExtractionCache, cache_key
 from geo.engine.work import ArticleResult, ExtractOptions
 from geo.events import Event
-from geo.pipeline import _Retold
+from geo.pipeline import Retellings
 
 __all__ = ["Engine", "RunReport", "fingerprint", "iter_event_batches"]
 
@@ -73,13 +74,17 @@ def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
         yield items[start : start + size]
 
 
-def _results(
+def _start(
     sources: Sequence[str],
     engine: Engine,
     options: ExtractOptions,
     cache: ExtractionCache | None,
 ) -> Iterator[ArticleResult]:
-    """Results of one batch in order: cached ones looked up, the rest extracted by ``engine``."""
+    """Hand one batch to ``engine`` now; the returned iterator gives its results in order.
+
+    Cached articles are looked up here, the rest are submitted to the engine at once, so the
+    engine works on this batch while the caller is still writing the previous one.
+    """
     keys = [fingerprint(s, options) if cache is not None else None for s in sources]
     found: dict[int, ArticleResult] = {}
     if cache is not None:
@@ -89,7 +94,17 @@ def _results(
                 found[i] = hit
     missing = [i for i in range(len(sources)) if i not in found]
     fresh = engine.map([sources[i] for i in missing], options)
-    for i in range(len(sources)):
+    return _in_order(len(sources), found, fresh, keys, cache)
+
+
+def _in_order(
+    n: int,
+    found: dict[int, ArticleResult],
+    fresh: Iterator[ArticleResult],
+    keys: list[str | None],
+    cache: ExtractionCache | None,
+) -> Iterator[ArticleResult]:
+    for i in range(n):
         if i in found:
             yield found[i]
             continue
@@ -98,6 +113,22 @@ def _results(
         if cache is not None and key is not None:
             cache.put(key, result)
         yield result
+
+
+def _pipelined(
+    sources: Sequence[str],
+    engine: Engine,
+    options: ExtractOptions,
+    cache: ExtractionCache | None,
+) -> Iterator[Iterator[ArticleResult]]:
+    """The batches' result iterators, each batch handed over before the one before is read."""
+    batches = _batches(sources, max(1, engine.batch_size))
+    pending = [_start(batch, engine, options, cache) for batch in islice(batches, 1)]
+    for batch in batches:
+        following = _start(batch, engine, options, cache)
+        yield pending.pop()
+        pending.append(following)
+    yield from pending
 
 
 def iter_event_batches(
@@ -126,11 +157,11 @@ def iter_event_batches(
     if progress is not None:
         progress(0, len(sources), "")  # the total is known before the first article is done
     seen: dict[str, str] = {}
-    told = _Retold()  # syndicated retellings folded into the first telling, in path order
+    told = Retellings()  # syndicated retellings folded into the first telling, in path order
     done = 0
-    for batch in _batches(sources, max(1, engine.batch_size)):
+    for results in _pipelined(sources, engine, options, cache):
         events: list[Event] = []
-        for result in _results(batch, engine, options, cache):
+        for result in results:
             done += 1
             if progress is not None:
                 progress(done, len(sources), result.source)
@@ -154,3 +185,4 @@ def iter_event_batches(
         if cache is not None:
             cache.flush()
         yield events
+        told.retire()  # written: keep only what matching later tellings needs

@@ -141,13 +141,26 @@ def test_day_month_order(first, second, day_first, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "The airstrike came a day after gunmen opened fire",  # "a day after X": a reference
         "the day before the elections",
         "two days after the attack on the post",
     ],
 )
 def test_day_before_or_after_a_noun_is_not_a_shift(text):
     assert [r.kind for r in find_dates(text, PUB, anchor=date(2021, 12, 1))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X came N days after Y": Y, the event this sentence tells, is N days before X
+        ("The meeting came two days after a fighter was wounded", date(2021, 11, 29)),
+        ("The airstrike came a day after gunmen opened fire", date(2021, 11, 30)),
+        ("The raid took place a week after the bombing", date(2021, 11, 24)),
+    ],
+)
+def test_came_days_after_counts_back_from_the_event_told_before(text, expected):
+    (ref,) = find_dates(text, PUB, anchor=date(2021, 12, 1))
+    assert (ref.kind, ref.value) == ("shift_back", expected)
 
 
 @pytest.mark.parametrize(

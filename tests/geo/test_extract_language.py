@@ -192,7 +192,7 @@ def test_syndicated_copies_in_one_run_are_one_event(spotter, tmp_path):
     body = (
         "An IED exploded near an Iraqi army patrol in Tuz Khurmatu on Sunday, killing two "
         "soldiers and wounding three others, a security source said.\n\n"
-        "The army launched a search operation in nearby villages after the blast.\n"
+        "On Monday, the army launched a search operation in villages near Tuz Khurmatu.\n"
     )
     for name in ("a", "b"):
         (tmp_path / f"{name}.txt").write_text(

@@ -1,0 +1,62 @@
+"""Kinds of reporting language, both polarities: the events each short text must yield.
+
+The texts and their expected events are in ``tests/data/kinds/events.json`` (see its README):
+written for kinds of language (a veto word in another clause, a follow-up sentence, a bare
+trigger), never copied from the development corpus.
+"""
+
+import json
+from datetime import date
+
+import pytest
+
+from geo.articles import article_from_text
+from geo.extract import extract_events
+from tests.conftest import DATA
+
+CASES = json.loads((DATA / "kinds" / "events.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "case", CASES, ids=[f"{c['kind']}-{i}-{len(c['events'])}ev" for i, c in enumerate(CASES)]
+)
+def test_text_yields_exactly_the_expected_events(spotter, case):
+    published = date.fromisoformat(case.get("published", "2023-03-14"))
+    article = article_from_text(case["text"], source="kind.txt", published=published)
+    events = [e.to_json() for e in extract_events(article, spotter=spotter).events]
+    got = [{k: e.get(k) for k in ("type", "event_date", "place", "fatalities")} for e in events]
+    assert len(events) == len(case["events"]), (case["note"], got)
+    for want, event in zip(case["events"], events, strict=True):
+        for key, value in want.items():
+            assert event.get(key) == value, (case["note"], key, got)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "events"),
+    [
+        # only the publication date: nothing says the two outlets tell one event
+        (
+            "Gunmen attacked an army checkpoint near Daquq, killing two soldiers and a driver.",
+            "Gunmen attacked an army checkpoint near Daquq, killing two soldiers and a shepherd.",
+            2,
+        ),
+        # the same day given by the text, the same place, nearly the same words: one event
+        (
+            "Gunmen attacked an army checkpoint near Daquq on Sunday, killing two soldiers.",
+            "Gunmen attacked an army checkpoint near Daquq on Sunday, killing two soldiers, "
+            "police said.",
+            1,
+        ),
+    ],
+)
+def test_articles_of_one_run_fold_only_events_dated_by_their_text(
+    spotter, tmp_path, first, second, events
+):
+    from geo.pipeline import extract_with_report
+
+    for name, body in (("a", first), ("b", second)):
+        (tmp_path / f"{name}.txt").write_text(
+            f"published: 2022-03-14\n\nHeadline {name}\n\n{body}\n", encoding="utf-8"
+        )
+    _, report = extract_with_report([tmp_path], spotter=spotter)
+    assert len(report.events) == events
