@@ -177,7 +177,11 @@ class _Extractor(Placer):
                     told.extra_quotes.append(body)
                     continue
             ref = choose_date(refs, cls.trigger_start, cls, body)
-            if cls.aggregate and ref is not None and ref.precision == "day":
+            # "said on Monday that ...": dated only by the day it was told (date left empty)
+            statement_day = None if ref is not None else told_only(refs, cls.trigger_start, body)
+            if cls.aggregate and (
+                (ref is not None and ref.precision == "day") or statement_day is not None
+            ):
                 # "carried out two airstrikes on Tuesday": one dated event with a count
                 cls = replace(cls, aggregate=False)
             start = seg.start + offset
@@ -218,12 +222,14 @@ class _Extractor(Placer):
                 # a date the text gives but that cannot be read is not replaced by another
                 event.confidence -= 0.2
                 notes.append(f"date {unread.text!r} could not be resolved: event date left empty")
-            elif statement_day := told_only(refs, cls.trigger_start, body):
-                # "said on Monday that two soldiers had been killed": not the event's day
+            elif statement_day is not None:
+                # "said on Monday that two soldiers had been killed": not the event's day; a
+                # telling nearby that gives the day dates it (merge: _fold_statement_days)
                 event.confidence -= 0.2
                 notes.append(
                     f"only the day it was told ({statement_day.text!r}): event date left empty"
                 )
+                notes.append(STATEMENT_NOTE)
             elif (
                 last_event_date is not None
                 and (cls.anaphoric or index > 0)

@@ -208,14 +208,17 @@ def _tells_day_of(other: Event, ev: Event) -> bool:
         other.type != ev.type
         or other.date_precision != "day"
         or other.event_date is None
-        or ev.event_date is None
         or STATEMENT_NOTE in (other.notes or "")
         or other.aggregate
         or other.background
     ):
         return False
-    return (
+    # an event whose date was left empty (only the statement's day was given) has no window
+    within = ev.event_date is None or (
         ev.event_date - _STATEMENT_LAG <= other.event_date <= ev.event_date
+    )
+    return (
+        within
         and _same_place(ev, other)
         and (None in (ev.fatalities, other.fatalities) or ev.fatalities == other.fatalities)
     )
@@ -231,7 +234,7 @@ def _fold_statement_days(events: list[Event]) -> list[Event]:
     """
     drop: set[int] = set()
     for i, ev in enumerate(events):
-        if STATEMENT_NOTE not in (ev.notes or "") or ev.event_date is None or ev.aggregate:
+        if STATEMENT_NOTE not in (ev.notes or "") or ev.aggregate:
             continue
         near = [
             j

@@ -74,6 +74,7 @@ class Retellings:
     def __init__(self) -> None:
         self.seen: dict[tuple[str, object, str | None], list[_Telling]] = {}
         self._live: list[_Telling] = []
+        self._late: list[tuple[str, str]] = []  # (source, warning): folds into written events
 
     def fold(self, event: Event) -> bool:
         """True when ``event`` retells one already kept (and was folded into it, if still live)."""
@@ -98,11 +99,23 @@ class Retellings:
             if shared >= 0.8:
                 if first.event is not None:
                     _fold_into(first.event, event)
+                else:
+                    self._late.append(
+                        (
+                            event.source,
+                            f"retells an event of {first.source} already written: left out",
+                        )
+                    )
                 return True
         telling = _Telling(event.source, words, event)
         self.seen.setdefault(key, []).append(telling)
         self._live.append(telling)
         return False
+
+    def take_late(self) -> list[tuple[str, str]]:
+        """The retellings left out since the last call whose first telling was already written."""
+        late, self._late = self._late, []
+        return late
 
     def retire(self) -> None:
         """Forget the events kept so far (they were written): keep only what matching needs."""

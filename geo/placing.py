@@ -270,7 +270,8 @@ class Placer:
             if resolved.admin2 and _DISTRICT_AFTER.match(body, name.end):
                 districts |= {resolved.admin2}
         if districts:  # "As Saidiyah, in Kirkuk's Daquq district": the homonym in Daquq
-            spans = [(s, e, t, self._in_districts(t, p, districts)) for s, e, t, p in spans]
+            kept = [(s, e, t, self._in_districts(t, p, districts)) for s, e, t, p in spans]
+            spans = [(s, e, t, p) for s, e, t, p in kept if p is not None]
         spans.sort(key=lambda sp: sp[0])
         phrases = read_place_phrases(body, spans, abroad_names=self.abroad_names)
         found = _SentencePlaces(phrases, frozenset(fuzzy), missing)
@@ -384,15 +385,20 @@ class Placer:
             return PlaceChoice(after.place, name.name, "place that contains it", reach)
         return PlaceChoice(None, name.name, "unresolved")
 
-    def _in_districts(self, surface: str, place: Place, districts: frozenset[str]) -> Place:
-        """``place``, or its namesake in one of the ``districts`` the sentence names."""
+    def _in_districts(self, surface: str, place: Place, districts: frozenset[str]) -> Place | None:
+        """``place``, its namesake in one of the ``districts`` the sentence names, or ``None``.
+
+        A village or small town outside every district the sentence names, with no namesake
+        inside them, is not the place meant ("Tal Ali village (Daquq district)" is no Tal Ali
+        of Hatra): ``None``, so the sentence's district or subdistrict places the event.
+        """
         if place.is_area or place.admin2 in districts or place.importance >= 0.9:
             return place
         for district in districts:
             match = self.spotter.gazetteer.lookup(surface, hint_district=district)
             if match is not None and match.score >= 0.9 and match.place.admin2 == district:
                 return match.place
-        return place
+        return place if place.importance >= 0.6 else None
 
     def _resolve_name(
         self,
@@ -413,7 +419,11 @@ class Placer:
         context = tuple(dict.fromkeys((*near, *self.context)))[:10]
         admin1s = self.admin1s | ({owner.admin1} if owner is not None else set())
         # the spotter's reading competes as the last of the queries
-        accepted = [(2 if p.admin2 in districts else 1, -len(queries), 0.9, p) for p in spotted]
+        accepted = [
+            (2 if p.admin2 in districts else 1, -len(queries), 0.9, p)
+            for p in spotted
+            if not (districts and p.importance < 0.6 and p.admin2 not in districts)
+        ]
         local1 = {p.admin1 for p in near if p.admin2 in districts}
         for rank, query in enumerate(queries):
             plain = gaz.lookup(query)

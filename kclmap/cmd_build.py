@@ -220,6 +220,20 @@ def run_build(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         print(f"--strict: {len(refused)} problem(s), nothing written", file=sys.stderr)
         return 1
+    if paths and not report.articles and events.empty:
+        # nothing could be read: an earlier build in the output folder is worth more than an
+        # empty map, so nothing is written
+        if not report.problems:
+            where = ", ".join(str(p) for p in paths)
+            problems.add(
+                "skipped", where, "no article files (.txt, .md, .html, .htm) found: nothing read"
+            )
+        print_run_summary(report, problems, None)
+        print(
+            f"no article could be read: nothing written ({args.output} is left as it was)",
+            file=sys.stderr,
+        )
+        return 1
     if len(events) > args.max_events:
         raise InputError(
             f"{len(events):,} events is more than the {args.max_events:,} a map can show; "

@@ -233,7 +233,9 @@ def event_columns(
         else:
             text = _dates(values) if col == "event_date" else values
             codes, uniques = _codes(text)
-            if len(uniques) == n and n > 1:  # one value per event (ids): no point in codes
+            # one value per event (ids): no point in codes; the map's date filter reads
+            # event_date as codes into its sorted categories, however many dates there are
+            if len(uniques) == n and n > 1 and col != "event_date":
                 num[col] = [uniques[c] if c >= 0 else None for c in codes]
             else:
                 code[col], cat[col] = codes, uniques

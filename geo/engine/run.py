@@ -23,6 +23,10 @@ __all__ = ["Engine", "RunReport", "fingerprint", "iter_event_batches"]
 
 Progress = Callable[[int, int, str], None]
 
+# Articles between two writes: a fixed number, not the engine's batch, so that which retellings
+# can still be folded into their first telling (before it is written) never depends on --jobs.
+FLUSH_ARTICLES = 256
+
 
 class Engine(Protocol):
     """What the orchestrator needs of an engine (local processes or a Dask cluster)."""
@@ -139,15 +143,18 @@ def iter_event_batches(
     options: ExtractOptions | None = None,
     cache: ExtractionCache | None = None,
     progress: Progress | None = None,
+    flush_every: int = FLUSH_ARTICLES,
 ) -> Iterator[list[Event]]:
-    """Yield the events of the articles under ``paths``, one list per batch, in path order.
+    """Yield the events of the articles under ``paths``, one list per ``flush_every`` articles.
 
     Articles are taken in sorted path order (as :func:`geo.articles.read_articles` does); an
     article whose clean text equals an earlier one's is skipped as a duplicate, and an event
     another article already told is folded into the first telling (as
-    :func:`geo.pipeline.extract_with_report` does). Not done: when the first telling was
-    already written (an earlier batch flushed to disk), its ``notes``/``extra_quotes`` are
-    not updated; the retelling is still left out. ``report`` is
+    :func:`geo.pipeline.extract_with_report` does). When the first telling was already
+    written (an earlier list yielded), its ``notes``/``extra_quotes`` can no longer be updated:
+    the retelling is left out with a warning in ``report`` naming both files. Lists are cut
+    every ``flush_every`` articles whatever the engine and its workers, so every engine and
+    ``--jobs`` gives the same rows, notes and confidences. ``report`` is
     filled in as the batches go. Raises :class:`geo.errors.InputError` before any work when a
     path does not exist.
     """
@@ -159,30 +166,56 @@ def iter_event_batches(
     seen: dict[str, str] = {}
     told = Retellings()  # syndicated retellings folded into the first telling, in path order
     done = 0
+    events: list[Event] = []
     for results in _pipelined(sources, engine, options, cache):
-        events: list[Event] = []
         for result in results:
             done += 1
             if progress is not None:
                 progress(done, len(sources), result.source)
-            if result.problem is not None or result.content_hash is None:
-                report.problems.append(ReadProblem(result.source, result.problem or "unreadable"))
-                continue
-            if result.content_hash in seen:
-                report.problems.append(
-                    ReadProblem(result.source, f"duplicate of {seen[result.content_hash]}: skipped")
-                )
-                continue
-            seen[result.content_hash] = result.source
-            report.articles += 1
-            report.from_cache += result.cached
-            kept = [e for e in result.events if not told.fold(e)]
-            report.events += len(kept)
-            report.by_type.update(e.type for e in kept)
-            report.warnings += [(result.source, w) for w in result.warnings]
-            report.unresolved += [(result.source, n) for n in result.unresolved]
-            events += kept
+            _take(result, report, seen, told, events)
+            if done % flush_every == 0:
+                if cache is not None:
+                    cache.flush()
+                yield events
+                events = []
+                _retire(told, report)
+    if done % flush_every:
         if cache is not None:
             cache.flush()
         yield events
-        told.retire()  # written: keep only what matching later tellings needs
+    elif cache is not None:
+        cache.flush()
+    report.warnings += told.take_late()
+
+
+def _take(
+    result: ArticleResult,
+    report: RunReport,
+    seen: dict[str, str],
+    told: Retellings,
+    events: list[Event],
+) -> None:
+    """Count one article's result into ``report`` and add its new events to ``events``."""
+    if result.problem is not None or result.content_hash is None:
+        report.problems.append(ReadProblem(result.source, result.problem or "unreadable"))
+        return
+    if result.content_hash in seen:
+        report.problems.append(
+            ReadProblem(result.source, f"duplicate of {seen[result.content_hash]}: skipped")
+        )
+        return
+    seen[result.content_hash] = result.source
+    report.articles += 1
+    report.from_cache += result.cached
+    kept = [e for e in result.events if not told.fold(e)]
+    report.events += len(kept)
+    report.by_type.update(e.type for e in kept)
+    report.warnings += [(result.source, w) for w in result.warnings]
+    report.unresolved += [(result.source, n) for n in result.unresolved]
+    events += kept
+
+
+def _retire(told: Retellings, report: RunReport) -> None:
+    """The written events can no longer change: keep only what matching later tellings needs."""
+    told.retire()
+    report.warnings += told.take_late()

@@ -29,6 +29,23 @@ def test_empty_input_folder_exits_one_and_says_so(capsys, tmp_path, command):
     assert "no article files" in err
 
 
+@pytest.mark.parametrize(
+    "content", [None, b"\x89PNG\r\n\x1a\n\x00\x00binary", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"]
+)
+def test_a_build_that_reads_no_article_leaves_the_earlier_build(capsys, tmp_path, content):
+    out = tmp_path / "out"
+    assert kclmap(capsys, "build", ROBUST / "good.txt", "-o", out)[0] == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    folder = tmp_path / "nothing"
+    folder.mkdir()
+    if content is not None:
+        (folder / "scan.txt").write_bytes(content)
+    code, _, err = kclmap(capsys, "build", folder, "-o", out)
+    assert code == 1
+    assert "nothing written" in err
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
 @pytest.mark.parametrize("command", ["extract", "build"])
 def test_a_skipped_french_article_exits_one_and_the_rest_is_kept(capsys, tmp_path, mixed, command):
     out = tmp_path / "out"

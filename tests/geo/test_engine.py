@@ -39,9 +39,13 @@ def corpus(tmp_path_factory) -> Path:
     return folder
 
 
-def run(paths, engine, cache=None, options=None):
+def run(paths, engine, cache=None, options=None, flush_every=256):
     report = RunReport()
-    batches = list(iter_event_batches(paths, report, engine=engine, cache=cache, options=options))
+    batches = list(
+        iter_event_batches(
+            paths, report, engine=engine, cache=cache, options=options, flush_every=flush_every
+        )
+    )
     return [e for b in batches for e in b], report, batches
 
 
@@ -86,8 +90,9 @@ def test_workers_and_batches_keep_rows_ids_and_order(corpus, reference, jobs, ba
     assert report.problems == expected_report.problems
 
 
-def test_batches_are_bounded_by_the_batch_size(corpus):
-    _, report, batches = run([corpus], LocalEngine(1, batch_size=4))
+@pytest.mark.parametrize("batch_size", [3, 4, 64])
+def test_written_lists_are_cut_every_flush_every_articles_whatever_the_batch(corpus, batch_size):
+    _, report, batches = run([corpus], LocalEngine(1, batch_size=batch_size), flush_every=4)
     assert len(batches) == -(-report.files // 4)
 
 
@@ -107,7 +112,7 @@ class RecordingEngine(LocalEngine):
 def test_next_batch_is_handed_over_before_this_one_is_written(corpus):
     log: list[str] = []
     engine = RecordingEngine(log, batch_size=4)
-    for _ in iter_event_batches([corpus], RunReport(), engine=engine):
+    for _ in iter_event_batches([corpus], RunReport(), engine=engine, flush_every=4):
         log.append("write")
     submits = [i for i, entry in enumerate(log) if entry.startswith("submit")]
     writes = [i for i, entry in enumerate(log) if entry == "write"]
@@ -128,11 +133,31 @@ def test_syndicated_copy_in_a_later_batch_is_folded_into_the_first(tmp_path, bat
         (tmp_path / f"{name}.txt").write_text(
             f"published: 2022-03-14\n\nHeadline {name}\n\n{SYNDICATED}", encoding="utf-8"
         )
-    events, report, _ = run([tmp_path], LocalEngine(1, batch_size=batch_size))
+    events, report, _ = run([tmp_path], LocalEngine(1, batch_size=batch_size), flush_every=2)
     assert [e.source.rsplit("/", 1)[-1] for e in events] == ["a.txt"]
     assert report.events == 1
-    if batch_size > 1:  # not yet written when the copies came: they are named in its notes
-        assert events[0].notes.count("also reported by") == 2
+    # b came before a was written: named in its notes; c came after: left out with a warning
+    assert events[0].notes.count("also reported by") == 1
+    assert [(Path(s).name, w.split(" of ")[0]) for s, w in report.warnings] == [
+        ("c.txt", "retells an event")
+    ]
+
+
+def test_retellings_fold_the_same_way_on_any_number_of_workers(tmp_path):
+    # the same sentence in the first and the 80th of 100 files: which copy is folded, and
+    # how, must not depend on the engine's batches (64 articles a worker)
+    for i in range(100):
+        body = SYNDICATED if i in (0, 80) else f"Officials in Erbil discussed budget item {i}.\n"
+        (tmp_path / f"{i:03}.txt").write_text(
+            f"published: 2022-03-14\n\nHeadline {i}\n\n{body}", encoding="utf-8"
+        )
+    runs = []
+    for jobs in (1, 2):
+        with LocalEngine(jobs, min_parallel=1) as engine:
+            events, report, _ = run([tmp_path], engine)
+        runs.append(([(e.event_id, e.confidence, e.notes) for e in events], report.warnings))
+    assert runs[0] == runs[1]
+    assert any("also reported by" in (notes or "") for _, _, notes in runs[0][0])
 
 
 def test_retired_tellings_keep_no_event(tmp_path):

@@ -80,6 +80,19 @@ def test_repeated_text_travels_once_as_category_codes():
     assert all(isinstance(v, int) for v in data["num"]["lat"])
 
 
+@pytest.mark.parametrize("n", [2, 4, 30])
+def test_event_dates_are_codes_for_the_date_filter_even_when_all_differ(n):
+    # the map's slider and its undated count read event_date from code/cat only
+    dates = pd.date_range("2024-10-01", periods=n, freq="D").strftime("%Y-%m-%d")
+    frame = pd.DataFrame(
+        {"event_date": dates, "lat": [35.0] * n, "lon": [44.0] * n, "type": ["attack"] * n}
+    )
+    data = event_columns(frame)
+    assert "event_date" not in data["num"]
+    decoded = [data["cat"]["event_date"][c] for c in data["code"]["event_date"]]
+    assert decoded == list(dates)
+
+
 @pytest.mark.parametrize("text", ["", "   "])
 def test_blank_text_is_missing_not_a_category(text):
     frame = pd.DataFrame({"place": ["Kirkuk", text, None], "lat": [35.0] * 3, "lon": [44.0] * 3})
