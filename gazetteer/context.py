@@ -56,13 +56,26 @@ class Context:
             total += DISTRICT_BONUS + (0.0 if self.admin1 else HINT_BONUS)
         others = [q for q in self.places if q.id != place.id]
         if others:
-            near = min(max(0.0, distance_km(place, q) - q.precision_km) for q in others)
+            near = min(_gap_km(place, q) for q in others)
             total += NEAR_BONUS * math.exp(-near / 40.0)
         return total
 
     def anchors(self) -> tuple[Place, ...]:
         """The context points to place a long feature's nearest part against."""
         return tuple(q for q in self.places if q.precision_km <= _RADIUS_CAP_KM)
+
+
+def _gap_km(place: Place, other: Place) -> float:
+    """How far (km) ``place`` lies outside ``other``.
+
+    A governorate or district counts by membership (its radius would take in its neighbours'
+    villages); any other place by distance beyond its precision radius.
+    """
+    if other.kind == "governorate":
+        return 0.0 if place.admin1 == other.name else math.inf
+    if other.kind == "district":
+        return 0.0 if place.admin2 == other.name else math.inf
+    return max(0.0, distance_km(place, other) - other.precision_km)
 
 
 def _near(place: Place, other: Place) -> bool:

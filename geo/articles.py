@@ -176,11 +176,26 @@ def article_from_text(
     )
 
 
+# Table and GIS formats that are never articles, even when named one by one.
+TABLE_SUFFIXES = frozenset(
+    (".csv", ".tsv", ".json", ".geojson", ".gpkg", ".parquet", ".xlsx", ".xls", ".shp", ".jsonl")
+)
+
+
 def read_article(
     path: str | PathLike[str], *, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Article:
-    """Read one article file; raise :class:`InputError` with a one-line reason on failure."""
+    """Read one article file; raise :class:`InputError` with a one-line reason on failure.
+
+    An events or data table named as an article (``.csv``, ``.geojson``, ``.gpkg``...) is
+    refused with a pointer to ``--events`` / ``kclmap import``: its rows are not prose.
+    """
     path = Path(path)
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        raise InputError(
+            f"{str(path)!r} is a table, not an article: give events tables with --events "
+            "(build) or convert them with 'kclmap import'"
+        )
     try:
         size = path.stat().st_size
     except OSError as err:

@@ -416,7 +416,9 @@ class Placer:
         place in one of the ``districts`` the sentence names beats one in another.
         """
         gaz = self.spotter.gazetteer
-        context = tuple(dict.fromkeys((*near, *self.context)))[:10]
+        # the spotter's own reading of this name is no context for it (it would vote for itself)
+        own = {p.id for p in spotted}
+        context = tuple(dict.fromkeys(p for p in (*near, *self.context) if p.id not in own))[:10]
         admin1s = self.admin1s | ({owner.admin1} if owner is not None else set())
         # the spotter's reading competes as the last of the queries
         accepted = [
@@ -431,7 +433,8 @@ class Placer:
                 return plain.place  # a major place named as such ("Anbar" is the governorate)
             hinted = [gaz.lookup(query, hint_district=d) for d in sorted(districts)[:2]]
             hinted += [gaz.lookup(query, hint=a) for a in sorted(local1)[:2]]
-            for match in (plain, gaz.lookup(query, context=context), *hinted):
+            # the reading with the sentence's and article's places first: on a tie it wins
+            for match in (gaz.lookup(query, context=context), plain, *hinted):
                 if match is None or match.score < 0.85:
                     continue
                 place = match.place

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from kclmap.engines import add_engine_options, check_engine_options, stream_events
 from kclmap.options import count
-from kclmap.problems import ProblemLog
+from kclmap.problems import NOT_FOUND_LINE, ProblemLog
 
 if TYPE_CHECKING:
     from geo.articles import ReadProblem
@@ -187,7 +187,7 @@ def print_report(report: ExtractionReport, paths: list[Path] | None = None) -> N
             print(f"warning {source}: {warning}", file=err)
     if report.unresolved:
         names = ", ".join(sorted({n for _, n in report.unresolved}))
-        print(f"unresolved places (events kept without coordinates): {names}", file=err)
+        print(NOT_FOUND_LINE + f"{names}", file=err)
 
 
 def print_run_summary(report: RunReport, problems: ProblemLog, csv_path: Path | None) -> None:

@@ -14,10 +14,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["PROBLEMS_FILE", "Problem", "ProblemLog"]
+__all__ = ["NOT_FOUND_LINE", "PROBLEMS_FILE", "Problem", "ProblemLog"]
 
 PROBLEMS_FILE = "problems.csv"
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+NOT_FOUND_LINE = (
+    "place names not found (their events placed by another place in the sentence, "
+    "or left without coordinates): "
+)
 
 
 def _safe_cell(text: str) -> str:
@@ -80,7 +85,7 @@ class ProblemLog:
         if names:
             shown = ", ".join(n for n, _ in names.most_common(30))
             more = f" and {len(names) - 30} more{where}" if len(names) > 30 else ""
-            lines.append(f"unresolved places (events kept without coordinates): {shown}{more}")
+            lines.append(NOT_FOUND_LINE + f"{shown}{more}")
         return lines
 
     def csv_text(self) -> str:

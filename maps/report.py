@@ -48,8 +48,11 @@ def _e(value: Any) -> str:
 
 
 def _png_data_uri(fig: Figure, dpi: int = 110) -> str:
+    import matplotlib.pyplot as plt
+
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi)
+    plt.close(fig)  # drawn: pyplot need not keep it (a long session would hold every figure)
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
@@ -194,7 +197,7 @@ def report_html(
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"
         f"<h1>{html.escape(title)}</h1>"
         f"<p>{len(only_events)} events from the articles below"
-        f"{_apart(tables)}; generated {date.today().isoformat()} by kclmap. Places marked as"
+        f"{_apart(tables)}; made by kclmap. Places marked as"
         " areas are uncertain to their radius; the coordination line and gap band are"
         " approximations.</p>"
         f"{link}<img alt='Map of the events' src='{_png_data_uri(map_figure)}'>"

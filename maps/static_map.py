@@ -399,4 +399,5 @@ def save_figure(fig: Figure, path: str | PathLike[str], *, dpi: int = 150) -> Pa
     metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {}
     with atomic_path(path) as tmp, _mpl().rc_context({"svg.hashsalt": "kclmap"}):
         fig.savefig(tmp, dpi=dpi, format=fmt, metadata=metadata)
+    _mpl().close(fig)  # still saveable; pyplot need not keep every figure alive
     return path

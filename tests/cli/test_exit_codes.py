@@ -46,6 +46,16 @@ def test_a_build_that_reads_no_article_leaves_the_earlier_build(capsys, tmp_path
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
+@pytest.mark.parametrize("name", ["events.csv", "events.geojson", "events.gpkg"])
+def test_a_table_named_as_an_article_is_refused_with_a_pointer_to_events(capsys, tmp_path, name):
+    table = tmp_path / name
+    table.write_text("event_id,type,event_date\nx1,attack,2024-01-02\n", encoding="utf-8")
+    code, _, err = kclmap(capsys, "extract", table, "-o", tmp_path / "out.csv")
+    assert code == 1
+    assert "is a table, not an article" in err
+    assert "--events" in err
+
+
 @pytest.mark.parametrize("command", ["extract", "build"])
 def test_a_skipped_french_article_exits_one_and_the_rest_is_kept(capsys, tmp_path, mixed, command):
     out = tmp_path / "out"

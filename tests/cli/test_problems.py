@@ -31,7 +31,9 @@ from kclmap.problems import ProblemLog
                 ("unresolved", "b.txt", "Mala Qara"),
                 ("unresolved", "c.txt", "Mala Qara"),
             ],
-            ["unresolved places (events kept without coordinates): Mala Qara, Tal Qasab"],
+            [
+                "place names not found (their events placed by another place in the sentence, or left without coordinates): Mala Qara, Tal Qasab"
+            ],
         ),
     ],
 )

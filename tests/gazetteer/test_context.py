@@ -187,3 +187,20 @@ def test_iraqi_namesake_of_a_foreign_city_is_found_with_a_hint_or_when_small(
 def test_feature_word_refuses_a_lone_lookalike_of_another_kind(gaz, name):
     with pytest.raises(UnknownPlaceError):
         gaz.resolve(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "governorate"),
+    [
+        # a Kirkuk village and a Salah al-Din one share the name; the text names Tuz Khurmatu,
+        # and two governorates whose radii also take in the Kirkuk one
+        ("Albu Sabah", ("Tuz Khurmatu", "Salah al-Din", "Diyala"), "Salah Al-Din"),
+        ("Albu Sabah", ("Salah al-Din",), "Salah Al-Din"),
+    ],
+)
+def test_a_governorate_in_the_context_counts_by_membership_not_by_radius(
+    gaz, name, context, governorate
+):
+    places = [gaz.resolve(n).place for n in context]
+    assert gaz.resolve(name).place.admin1 != governorate  # without context: the other one
+    assert gaz.resolve(name, context=places).place.admin1 == governorate
