@@ -9,7 +9,6 @@ Resolving needs no network and loads in a fraction of a second::
 
 from __future__ import annotations
 
-import gc
 from functools import cache
 
 from gazetteer.errors import GazetteerError, KclmapError, UnknownPlaceError
@@ -38,14 +37,10 @@ __all__ = [
 def default_gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded once per process and kept for its lifetime.
 
-    Its ~200,000 records are then moved out of the cyclic garbage collector's reach
-    (:func:`gc.freeze`): they never form cycles and live as long as the process, yet every
-    full collection would rescan them (0.1 s each, a third of the time of 20,000 lookups).
-    Objects alive at that moment are frozen with them; ``gc.unfreeze()`` undoes it.
+    A library leaves the caller's garbage collector alone; a process that owns its lifetime
+    (the extraction workers, ``geo/engine/local.py``) may :func:`gc.freeze` it after loading.
     """
-    gazetteer = Gazetteer.load()
-    gc.freeze()
-    return gazetteer
+    return Gazetteer.load()
 
 
 @cache

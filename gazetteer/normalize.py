@@ -157,7 +157,6 @@ _FILLER = {
     "aradi",
     "aradhi",
     "lands",
-    "military",  # "Al Kisik Military Base" is the Kisik base
 }
 _ARTICLES = {"al", "el", "as", "ash", "ad", "adh", "ar", "at", "ath", "az", "an", "ul"}
 _AR_ARTICLE = "ال"

@@ -166,4 +166,41 @@ def rank(
         total += ctx.bonus(p)
         ranked.append((total, c))
     ranked.sort(key=lambda t: (-t[0], -t[1].place.importance, t[1].place.id))
-    return ranked
+    return _exact_first(ranked, ctx, query.kind_hint, words)
+
+
+SAME_SPELLING = 0.95  # a look-alike's quality when one of similarity()'s forms is identical
+
+
+def _loose(c: Candidate) -> bool:
+    """A look-alike spelled differently even after folding vowels and consonant pairs."""
+    return c.method in ("transliteration", "fuzzy") and c.quality < SAME_SPELLING
+
+
+def _exact_first(
+    ranked: list[tuple[float, Candidate]], ctx: Context, kind: str | None, words: set[str]
+) -> list[tuple[float, Candidate]]:
+    """Move loose look-alikes below the exactly named candidates unless context prefers them.
+
+    A differently spelled variant of another place ("Bebaz" ~ Piwaz, "Bash" ~ Al Abbasi,
+    "Hardi" ~ Al Harithah) never outranks a place that bears the name itself on size alone:
+    only what the query says beyond the name lets it stay ahead, a hint or a context place
+    (the look-alike lies in it or nearer to it: "As Saidiyah" near Diyala is As Sa'diyah), or
+    the query's kind word ("Sulaimani province"), that fits the look-alike better than every
+    exact candidate (an exact candidate whose own name has the word, "Camp Sarah", fits it).
+    A variant identical up to Kurdish vowels and consonant pairs ("Qeretepe" = Qara Tapa) is
+    the same spelling and keeps its rank.
+    """
+    exact = [c for _, c in ranked if c.method in ("exact", "alias")]
+    if not exact or not any(_loose(c) for _, c in ranked):
+        return ranked
+    fit = KIND_FIT.get(kind or "", {})
+
+    def pull(c: Candidate) -> float:
+        named = bool(words) and not words.isdisjoint(spot_key(c.name).split())
+        inside = ctx.near(c.place)  # in the hinted unit, a named governorate, or close by
+        return inside + ctx.bonus(c.place) + (1.0 if named else fit.get(c.place.kind, 0.0))
+
+    most = max(pull(c) for c in exact)
+    late = [t for t in ranked if _loose(t[1]) and pull(t[1]) <= most]
+    return [t for t in ranked if t not in late] + late

@@ -29,7 +29,7 @@ from gazetteer.errors import UnknownPlaceError
 from gazetteer.geometry import distance_km
 from gazetteer.model import ADMIN_KINDS, SETTLEMENT_KINDS, Match, Place
 from gazetteer.normalize import fuzzy_key, parse_query, spot_key
-from gazetteer.ranking import MINOR_KINDS, rank, weak
+from gazetteer.ranking import MINOR_KINDS, Candidate, rank, weak
 from gazetteer.shapes import Line, load_shapes, nearest_part
 from gazetteer.store import (
     DATA_DIR,
@@ -209,9 +209,23 @@ class Gazetteer(NameIndex):
             return []
         ctx = self._context(hint, hint_district, context)
         ranked = rank(
-            self._candidates(query.key, name, query.kind_hint, ctx), query, ctx, spot_key(name)
+            self._found(query.key, name, query.kind_hint, ctx), query, ctx, spot_key(name)
         )
         return [(c.place, c.quality, total) for total, c in ranked]
+
+    def _found(
+        self, key: str, raw: str, kind_hint: str | None, ctx: Context
+    ) -> tuple[list[Candidate], list[Candidate]]:
+        """The cascade's candidates; the hinted governorate's when the district has none.
+
+        A district hint narrows the governorate hint (``Context.near``); when nothing of the
+        name lies in that district, the governorate still decides before anywhere in Iraq
+        does ("Tal Ali" hinted Kirkuk/Daquq is the Kirkuk one, not Tall 'Ali in Ninewa).
+        """
+        found = self._candidates(key, raw, kind_hint, ctx)
+        if ctx.admin1 and ctx.admin2 and not any(c.place.admin2 == ctx.admin2 for c in found[0]):
+            found = self._candidates(key, raw, kind_hint, Context(ctx.admin1, None, ctx.places))
+        return found
 
     def resolve(
         self,
@@ -319,7 +333,7 @@ class Gazetteer(NameIndex):
         if not query.key:
             raise UnknownPlaceError(name[:80])
         ranked = rank(
-            self._candidates(query.key, clean, query.kind_hint, ctx), query, ctx, spot_key(clean)
+            self._found(query.key, clean, query.kind_hint, ctx), query, ctx, spot_key(clean)
         )
         if not ranked:
             raise UnknownPlaceError(name[:80])  # suggestions cost a wide scan: see suggest()
@@ -334,7 +348,9 @@ class Gazetteer(NameIndex):
                 raise UnknownPlaceError(name[:80], tuple(names))
             ranked = [exact[0], *(rc for rc in ranked if rc is not exact[0])]
             best = ranked[0][1]
-        foreign = self.foreign.get(query.key) if ctx.empty else None
+        # Only a bare name is a neighbour's city: "Qaryat Hamid" (a village) is no Isparta.
+        bare = ctx.empty and query.kind_hint is None
+        foreign = self.foreign.get(query.key) if bare else None
         if (
             foreign is not None
             and best.place.kind in MINOR_KINDS

@@ -94,6 +94,21 @@ _PERSON = re.compile(
     r"husband|wife|family member)s?\b",
     re.I,
 )
+# The object of "killed"/"wounded" is a person unless it is a known thing: "killed a bride",
+# "wounded a Kakai" count one; "killed a number of", "wounded in an attack on a post" none.
+_OBJECT_VERB = re.compile(r"(?i:killed|killing|wounded|wounding|injured|injuring)\s+$")
+_THING = re.compile(
+    r"\s+(?:[\w'’-]+\s+)?(?:attacks?|markets?|checkpoints?|vehicles?|cars?|trucks?|houses?|"
+    r"homes?|posts?|patrols?|convoys?|bombs?|mines?|IEDs?|explosions?|blasts?|numbers?|total|"
+    r"series|spate|wave|string|handful|lot|majority|quarter|half|third|dozen|couple|few|"
+    r"villages?|towns?|areas?|roads?|bridges?|buildings?|mosques?|schools?|shops?|bid|"
+    r"attempts?|year|month|week|day|time|way|row|raids?|operations?|strikes?|clash(?:es)?|"
+    r"separate|similar|further|second|third|new)\b"
+    # the thing is the head of the phrase ("a checkpoint guard" is a person)
+    r"(?=\s*(?:[,.;:]|$)|\s+(?:on|in|at|of|near|and|or|that|which|with|for|to|by|from|"
+    r"outside|inside|carrying|belonging)\b)",
+    re.I,
+)
 _VAGUE = frozenset({"several", "a few", "dozens", "scores", "hundreds"})
 _RANGE_TOP = re.compile(r"\b(?:between\s+)?\w+\s+(?:to|and|or)\s+$", re.I)
 _ANY_CASUALTY = re.compile(
@@ -128,7 +143,11 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
                 if n is None or n > 5000 or word in _VAGUE:
                     continue
                 s, e = m.span("num")
-                if word in ("a", "an") and not _PERSON.match(sentence, e):
+                if word in ("a", "an") and (
+                    _THING.match(sentence, e)
+                    if _OBJECT_VERB.search(sentence[max(0, s - 20) : s])
+                    else not _PERSON.match(sentence, e)
+                ):
                     continue  # "an attack on a checkpoint": no count
                 before = sentence[max(0, s - 30) : s]
                 if _RANGE_TOP.search(before) and parse_number(before.split()[-2]) is not None:

@@ -46,6 +46,7 @@ __all__ = [
     "RESULTS_OF",
     "SECURITY_TOPIC",
     "SEPARATE",
+    "SPEECH_VERB",
     "SPORT",
     "STALLED",
     "STATEMENT_DAY",
@@ -358,4 +359,10 @@ NOUN_TRIGGER = re.compile(
     r"(?i:raids?|operations?|attacks?|assaults?|strikes?|air ?strikes?|air raids?|bombings?|"
     r"ambush(?:es)?|explosions?|blasts?|clash(?:es)?|offensive|sweeps?|patrols?|search(?:es)?|"
     r"killing|shooting|shelling|arrests?)"
+)
+# verbs of saying: "police said", "the army announced on Monday", "a source, speaking to
+# Rudaw" (geo.roles: who speaks is no actor of the event; geo.event_dates: the statement's day)
+SPEECH_VERB = (
+    r"(?:said|says|told|stated|announced|reported|added|confirmed|claimed|noted|explained|"
+    r"revealed|declared|indicated|quoted|published|issued|disclosed|speaking|talking|writing)"
 )

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from geo.classify import Classification
+from geo.cues import SPEECH_VERB
 from geo.dates import DateRef
 
 __all__ = ["choose_date", "is_history", "statement_dates", "told_only"]
@@ -32,12 +33,7 @@ _REFERENCE_POINT = re.compile(
 
 
 _DAY_OFFSET = re.compile(r"\b(?:day|days|week|weeks) (?:after|before|later|earlier)\b", re.I)
-_SPEECH = re.compile(
-    r"\b(?:said|says|announced|reported|stated|added|told|declared|confirmed|revealed|"
-    r"claimed|noted|explained|published|issued|indicated|disclosed|quoted|speaking|talking|"
-    r"writing)\b",
-    re.I,
-)
+_SPEECH = re.compile(r"\b" + SPEECH_VERB + r"\b", re.I)
 # The words that may stand between a verb of saying and the date of the saying: "said in a
 # statement on Wednesday", "told Rudaw on Tuesday", "announced in a press conference held on
 # Monday". Capitalised words (names of outlets, bodies) pass too; a verb or a noun of the

@@ -18,7 +18,7 @@ from geo.cues import AFTERMATH, NEW_EVENT, STATEMENT_DAY
 from geo.dates import DateRef
 from geo.event_dates import choose_date, is_history, told_only
 from geo.events import ACLED_TYPES, Event, make_event_id
-from geo.merge import STATEMENT_NOTE, absorb, merge_retellings
+from geo.merge import STATEMENT_NOTE, _same_place, absorb, merge_retellings
 from geo.place_phrases import (
     FOREIGN_COUNTRIES,
     strip_dateline,
@@ -95,6 +95,100 @@ _LIST_ITEM = re.compile(
 _FOLLOW_UP_SENTENCES = 3  # a follow-up comes within three sentences of the event it continues
 
 
+# the note of a place taken from the context, not from the sentence's own words
+_CONTEXT_PLACE = re.compile(r"\bplace from the (?:previous sentence|dateline)\b")
+_ARMED = ("ISIS", "Unidentified armed group")
+_NAMED_PLACE = re.compile(r"\b(?:on|in|at|near|of|to)\s+(?:the\s+)?([A-Z][\w'’-]{2,})")
+_NOT_A_SPOT = frozenset(
+    {
+        "Iraq",
+        "Kurdistan",
+        "Syria",
+        "Iran",
+        "Turkey",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "The",
+    }
+)
+
+
+def _place_told(last: Event, event: Event) -> bool:
+    """Same or nested place, or a place the telling of ``last`` named too.
+
+    "... caves in the Hamrin Mountains, about 20 kilometers west of Tuz Khurmatu" then "...
+    villages along the Tuz Khurmatu–Kirkuk road": the follow-up's place was named by the
+    event's own telling; "Monday's assault on Namisa" names the village its telling named.
+    """
+    if _same_place(last, event):
+        return True
+    told = " ".join([last.quote, *last.extra_quotes])
+    names = {m.group(1) for m in _NAMED_PLACE.finditer(event.quote)} - _NOT_A_SPOT
+    if event.place_query:
+        names.add(event.place_query)
+    return any(re.search(r"\b" + re.escape(n) + r"\b", told) for n in names)
+
+
+# History told without a date: "massacred", a year, "fled"
+_HISTORY_CUE = re.compile(r"\b(?:massacr\w*|genocide|(?:19|20)\d\d|fled|fleeing)\b", re.I)
+
+
+def _joins(last: Event, event: Event, sentence: SentenceAnalysis, own_place: bool) -> bool:
+    """Whether a follow-up sentence's ``event`` (placed, dated, its roles read) is ``last``.
+
+    ``own_place``: the sentence names its place (not taken from the context). Only with the
+    same day (or none of its own), no place of its own or the same or a nested place
+    (:func:`geo.merge._same_place`), no other perpetrator and no other casualty count: "On
+    Monday, militants ambushed reinforcements near Tuz Khurmatu, killing four policemen" and
+    "Gunmen killed a shepherd near Khanaqin" are events of their own.
+    """
+    # the event told placed by its own words too ("a village in northern Iraq" placed by the
+    # dateline is no place to compare)
+    own_place = own_place and not _CONTEXT_PLACE.search(last.notes or "")
+    if own_place and not _place_told(last, event):
+        return False
+    if (
+        own_place
+        and last.place_id is None
+        and event.place_id is None
+        and event.place_query not in (None, last.place_query)
+    ):
+        return False  # two places the gazetteer does not know, by two names
+    if AFTERMATH.search(sentence.body):
+        # "ISIS claimed responsibility (on Monday)", "were taken to hospital": aftermath, its
+        # day the claim's; unless it tells its own casualties
+        return all(
+            n is None or n == told
+            for n, told in ((sentence.killed, last.fatalities), (sentence.injured, last.injuries))
+        )
+    if event.event_date != last.event_date:
+        return False
+    # a perpetrator of the other side, for the same kind of event: "Coalition jets struck"
+    # after "Militants attacked" ("gunmen" may be ISIS; Iraqi and Coalition forces act
+    # together); an operation's follow-up may tell the attack on its troops
+    return (
+        event.type != last.type
+        or None in (last.actor1, event.actor1)
+        or (last.actor1 in _ARMED) == (event.actor1 in _ARMED)
+    )
+
+
 class _Extractor(Placer):
     def __init__(self, article: Article, spotter: Spotter) -> None:
         self.article = article
@@ -157,6 +251,9 @@ class _Extractor(Placer):
             if (
                 cls.trigger.lower() == "killed"
                 and not past
+                # "Gunmen killed a shepherd near Khanaqin": a place of its own, maybe another
+                # event (placed first, then folded only at the same place: _joins)
+                and not sentence.places
                 and self._add_casualties(events, seg, sentence)
             ):
                 continue  # "2 ISIS militants were killed." tells the toll of the event before
@@ -238,9 +335,17 @@ class _Extractor(Placer):
                 event.event_date, event.date_precision = last_event_date
                 event.confidence -= 0.25  # calibrated: right 38 % of the time on the corpus
                 notes.append("date taken from the preceding event")
+                if events and events[-1].background and events[-1].event_date == event.event_date:
+                    event.background = True  # "... as they fled", after a history sentence
+            elif pub is not None and _HISTORY_CUE.search(body):
+                # "ISIS fighters attacked Sinjar and massacred hundreds": history, no news
+                event.background = True
+                event.confidence -= 0.3
+                notes.append("no date in the text and history cues: event date left empty")
             elif pub is not None:
                 event.event_date, event.date_precision = pub, "unknown"
-                event.confidence -= 0.2
+                # a guess: low confidence, whatever the rest of the sentence says
+                event.confidence -= 0.2  # and at most 0.45, once placed (below)
                 notes.append("no date in the text: publication date used")
             period_end = ref.end_value if ref is not None and ref.end_value else event.event_date
             if period_end and pub and period_end < pub - timedelta(days=365):
@@ -262,6 +367,8 @@ class _Extractor(Placer):
             event.acled_event_type, event.acled_sub_event_type = ACLED_TYPES[key]
             event.notes = "; ".join(notes) or None
             event.confidence = round(max(0.05, min(event.confidence, 0.99)), 2)
+            if event.date_precision == "unknown" and event.event_date == pub:
+                event.confidence = min(event.confidence, 0.45)  # the publication day: a guess
             if not follow_up and cls.definite and event.event_date is not None:
                 # "Monday's assault on Namisa was the deadliest ...": the event told, again
                 twin = next(
@@ -272,13 +379,26 @@ class _Extractor(Placer):
                         and e.event_date == event.event_date
                         and not e.aggregate
                         and not e.background
+                        and _place_told(e, event)
+                        and (
+                            None in (e.fatalities, event.fatalities)
+                            or e.fatalities == event.fatalities
+                        )
                     ),
                     None,
                 )
                 if twin is not None:
                     absorb(twin, event)
                     continue
-            if follow_up:
+            # a place of its own, not the context's nor where the attackers fled ("towards the
+            # Hamrin hills")
+            own_place = not any(_CONTEXT_PLACE.match(n) for n in notes) and not (
+                event.place_query
+                and re.search(
+                    r"\b(?:towards?|into)\s+(?:the\s+)?" + re.escape(event.place_query), body
+                )
+            )
+            if follow_up and _joins(events[-1], event, sentence, own_place):
                 self._fold(events[-1], event, sentence)
                 continue
             events.append(event)
@@ -308,11 +428,12 @@ class _Extractor(Placer):
         if last.type not in _FOLDS or last.aggregate or last.background:
             return False
         body = sentence.body
+        if index - self.told_at > _FOLLOW_UP_SENTENCES:
+            return False
         if AFTERMATH.search(body):
-            return True  # "ISIS claimed responsibility for the attack"
+            return True  # "ISIS claimed responsibility for the attack" (if it joins: _joins)
         if (
-            index - self.told_at > _FOLLOW_UP_SENTENCES
-            or dated
+            dated
             or aggregate
             or NEW_EVENT.search(body)
             or _LIST_ITEM.match(body)
@@ -368,7 +489,7 @@ class _Extractor(Placer):
         notes: list[str],
     ) -> bool:
         """Place ``event``; False when the sentence tells of another country."""
-        choice = self.place_for(sentence.index, offset, trigger, list(sentence.places))
+        choice = self.place_for(sentence.index, offset, trigger)
         if choice.how == "abroad":
             return False
         event.place_query = choice.surface

@@ -5,9 +5,10 @@ Pure functions over :class:`geo.events.Event` lists, in the order the article te
 
 from __future__ import annotations
 
-import math
 from datetime import date, timedelta
+from typing import NamedTuple
 
+from gazetteer.geometry import distance_km
 from geo.cues import SEPARATE
 from geo.events import COLUMNS, Event
 
@@ -118,12 +119,16 @@ def _nested(a: Event, b: Event) -> bool:
     return wide.geo_precision == 3 and wide.admin1 is not None and wide.admin1 == narrow.admin1
 
 
+class _Point(NamedTuple):
+    """A point for :func:`gazetteer.geometry.distance_km`."""
+
+    lat: float
+    lon: float
+
+
 def _km(a: Event, b: Event) -> float:
     """Great-circle distance between two events' points in km (WGS84 mean radius)."""
-    lat1, lat2 = math.radians(float(a.lat or 0)), math.radians(float(b.lat or 0))
-    dlon = math.radians(float(b.lon or 0) - float(a.lon or 0))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+    return distance_km(*(_Point(float(e.lat or 0), float(e.lon or 0)) for e in (a, b)))
 
 
 _BORROWED_PLACE = ("place from the dateline", "place from the previous sentence")

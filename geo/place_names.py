@@ -5,17 +5,20 @@ spellings it does not hold ("Buhruz", "Mutaibija"), names them by a settlement n
 ("Dogshman village", "the village of Zarqawiya") or by a landform ("the Makhoul range", "the
 Hamrin mountains"). :func:`missed_names` finds such names in a sentence's place phrases so the
 placer can send them through the resolver's transliteration and fuzzy stages;
-:func:`feature_queries` says how to ask the gazetteer for a landform named with its noun.
-Pure functions over strings.
+:func:`feature_queries` says how to ask the gazetteer for a landform named with its noun;
+:func:`resolve_missed` sends a missed name to the resolver with the article's areas as context.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["MissedName", "feature_queries", "missed_names"]
+from gazetteer import Gazetteer, Place
+
+__all__ = ["ArticleAreas", "MissedName", "feature_queries", "missed_names", "resolve_missed"]
 
 _DIRS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
 _NAME = (
@@ -123,6 +126,26 @@ def feature_queries(sentence: str, start: int, end: int) -> tuple[str, ...]:
     return (f"{name} {noun}",)
 
 
+class _Spans:
+    """Spans sorted by start, with the farthest end among those starting up to each one.
+
+    Asking whether a span starting at or before a point reaches past it is a bisection, so
+    checking every name of a long sentence against its spans stays linear (not names x spans).
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reaches: list[int] = []
+        for _, end in ordered:
+            self.reaches.append(max(end, self.reaches[-1]) if self.reaches else end)
+
+    def reach(self, point: int, *, inclusive: bool) -> int:
+        """The farthest end of the spans starting before ``point`` (at it too if inclusive)."""
+        i = (bisect_right if inclusive else bisect_left)(self.starts, point)
+        return self.reaches[i - 1] if i else -1
+
+
 def missed_names(
     sentence: str,
     taken: Sequence[tuple[int, int]],
@@ -136,6 +159,8 @@ def missed_names(
     village", "the Makhoul range").
     """
     found: dict[int, MissedName] = {}
+    taken_at = _Spans(taken)
+    actors_at = _Spans(actors)
     hits: list[tuple[re.Match[str], str | None]] = [
         (m, m.group("owner")) for m in _AFTER_LOCATIVE.finditer(sentence)
     ]
@@ -150,10 +175,10 @@ def missed_names(
         first = name.split()[0]
         if first in NOT_NAMES and not (first in _QUALIFIERS and " " in name):
             continue  # "in Iraq", "the Arab village"; "Upper Jawwala", "Arab Koy" are names
-        if any(s <= a < e or s < b <= e for s, e in actors):
-            continue
-        if any(s <= a and b <= e for s, e in taken):
-            continue  # a place the spotter already resolved
+        if actors_at.reach(a, inclusive=True) > a or actors_at.reach(b, inclusive=False) >= b:
+            continue  # a span with s <= a < e or s < b <= e: an actor's name
+        if taken_at.reach(a, inclusive=True) >= b:
+            continue  # a place the spotter already resolved (a span with s <= a, b <= e)
         kind = _KIND_AFTER.match(sentence, b)
         queries = feature_queries(sentence, a, b)
         if kind is not None:
@@ -168,3 +193,67 @@ def missed_names(
         if a not in found or len(found[a].name) < len(name):
             found[a] = MissedName(name, a, b, tuple(dict.fromkeys(queries)), owner)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAreas:
+    """The areas an article names: its districts and governorates, as places and as names."""
+
+    context: tuple[Place, ...]
+    admin2s: frozenset[str]
+    admin1s: frozenset[str]
+
+
+def resolve_missed(
+    gaz: Gazetteer,
+    queries: tuple[str, ...],
+    near: list[Place],
+    areas: ArticleAreas,
+    owner: Place | None = None,
+    spotted: Sequence[Place] = (),
+    districts: frozenset[str] = frozenset(),
+) -> Place | None:
+    """Resolve a name the spotter missed; accept a weak match only within the article's areas.
+
+    ``queries`` are tried in order ("Multaqa subdistrict", then "Multaqa"); ``near`` are
+    the places the same sentence names, which join the article's ``areas`` as context;
+    ``spotted`` what the spotter made of the name, a candidate among the resolver's; a
+    place in one of the ``districts`` the sentence names beats one in another.
+    """
+    # the spotter's own reading of this name is no context for it (it would vote for itself)
+    own = {p.id for p in spotted}
+    context = tuple(dict.fromkeys(p for p in (*near, *areas.context) if p.id not in own))[:10]
+    admin1s = areas.admin1s | ({owner.admin1} if owner is not None else set())
+    # the spotter's reading competes as the last of the queries
+    accepted = [
+        (2 if p.admin2 in districts else 1, -len(queries), 0.9, p)
+        for p in spotted
+        if not (districts and p.importance < 0.6 and p.admin2 not in districts)
+    ]
+    local1 = {p.admin1 for p in near if p.admin2 in districts}
+    for rank, query in enumerate(queries):
+        plain = gaz.lookup(query)
+        if plain is not None and plain.score >= 0.95 and plain.place.importance >= 0.6:
+            return plain.place  # a major place named as such ("Anbar" is the governorate)
+        hinted = [gaz.lookup(query, hint_district=d) for d in sorted(districts)[:2]]
+        hinted += [gaz.lookup(query, hint=a) for a in sorted(local1)[:2]]
+        # the reading with the sentence's and article's places first: on a tie it wins
+        for match in (gaz.lookup(query, context=context), plain, *hinted):
+            if match is None or match.score < 0.85:
+                continue
+            place = match.place
+            in_context = place.admin2 in areas.admin2s or (
+                match.score >= 0.9 and place.admin1 in admin1s
+            )
+            # the district the sentence itself names beats one named elsewhere
+            level = 2 if place.admin2 and place.admin2 in districts else int(in_context)
+            if districts and place.importance < 0.6 and place.admin2 not in districts:
+                continue  # "Tal Ali (Daquq district, Kirkuk)" is no Tal Ali of Hawija
+            # a village outside every area the text names is a namesake far away ("Wahid
+            # Huzairan" near Kirkuk is no Qaryat Wahid Huzayran of Kerbala): only a major
+            # place there, else the place the text names with it places the event
+            if in_context or place.importance >= 0.6 or (match.score >= 0.95 and not admin1s):
+                accepted.append((level, -rank, match.score, place))
+    if accepted:
+        return max(accepted, key=lambda t: t[:3])[3]
+    return None

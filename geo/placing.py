@@ -8,16 +8,21 @@ resort. Pure: the spotter and its gazetteer are injected.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gazetteer import Mention, Place, Spotter
+from gazetteer.geometry import distance_km
 from gazetteer.shapes import PART_KM, nearest_part
 from geo.actors import find_actors
-from geo.place_names import MissedName, feature_queries, missed_names
+from geo.place_names import (
+    ArticleAreas,
+    MissedName,
+    feature_queries,
+    missed_names,
+    resolve_missed,
+)
 from geo.place_phrases import (
     PlacePhrase,
     abroad,
@@ -47,16 +52,6 @@ AREA_GEO_PRECISION = {
     "lake": 2,
     "governorate": 3,
 }
-
-
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance in km between two places' points (haversine, WGS84 sphere)."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
 def geo_precision(place: Place) -> int:
@@ -97,6 +92,8 @@ _CONTEXT_KINDS = frozenset({"governorate", "district", "subdistrict"})
 
 
 _CHUNK = 20_000
+# names the spotter missed sent to the resolver per sentence (a real sentence has a few)
+_MAX_NAMES = 16
 
 
 def spot_mentions(spotter: Spotter, text: str) -> list[Mention]:
@@ -154,7 +151,9 @@ class Placer:
         named = [m.place for m in self.mentions if m.place is not None]
         self.admin2s = frozenset(p.admin2 for p in named if p.admin2)
         self.admin1s = frozenset(p.admin1 for p in named if p.admin1)
+        self.areas = ArticleAreas(self.context, self.admin2s, self.admin1s)
         self.unresolved: list[str] = []
+        self._unresolved_seen: set[str] = set()
         self._sentences: dict[tuple[int, int], _SentencePlaces] = {}
         self.dateline: Place | None = None
         self.dateline_name = dateline
@@ -177,16 +176,9 @@ class Placer:
 
     def phrases(self, index: int, offset: int) -> list[PlacePhrase]:
         """Place phrases of segment ``index`` after its first ``offset`` characters."""
-        seg = self.segments[index]
-        base = seg.start + offset
-        spans = [
-            (m.start - base, m.end - base, m.text, m.place)
-            for m in self.seg_mentions[index]
-            if m.place is not None
-            and m.start >= base
-            and not _COMMAND_NAME.search(m.text)  # "Anbar Operations Command" is no place
-        ]
-        return read_place_phrases(seg.text[offset:], spans, abroad_names=self.abroad_names)
+        body = self.segments[index].text[offset:]
+        spans = self._spans(index, offset)
+        return read_place_phrases(body, spans, abroad_names=self.abroad_names)
 
     def _spans(self, index: int, offset: int) -> list[tuple[int, int, str, Place]]:
         seg = self.segments[index]
@@ -204,7 +196,7 @@ class Placer:
 
         A spotted name followed by a landform noun ("the Makhoul range") is asked for as the
         landform; a name in a place phrase that the spotter did not take, or took only for a
-        minor place, goes through the resolver (:meth:`_resolve_name`). Computed once per
+        minor place, goes through the resolver (:func:`resolve_missed`). Computed once per
         sentence, only for the sentences that tell an event (and the one before).
         """
         key = (index, offset)
@@ -250,6 +242,7 @@ class Placer:
         names = missed_names(body, taken, actors)
         # the districts the sentence names first: they tell which namesake a village is
         names.sort(key=lambda n: _DISTRICT_AFTER.match(body, n.end) is None)
+        del names[_MAX_NAMES:]  # resolver calls per sentence bounded: linear in the text
         for name in names:
             if name.name in self.abroad_names or abroad(
                 body[max(0, name.start - 40) : name.end + 40]
@@ -257,8 +250,14 @@ class Placer:
                 continue
             owner = gaz.lookup(name.owner) if name.owner else None
             overlapping = [p for s, e, _, p in spans if s < name.end and name.start < e]
-            resolved = self._resolve_name(
-                name.queries, near, owner.place if owner else None, overlapping, districts
+            resolved = resolve_missed(
+                gaz,
+                name.queries,
+                near,
+                self.areas,
+                owner.place if owner else None,
+                overlapping,
+                districts,
             )
             if resolved is None:
                 if not any(s <= name.start < e for s, e, _, _ in spans):
@@ -278,18 +277,12 @@ class Placer:
         self._sentences[key] = found
         return found
 
-    def place_for(
-        self,
-        index: int,
-        offset: int,
-        trigger: int,
-        phrases: list[PlacePhrase] | None = None,
-    ) -> PlaceChoice:
+    def place_for(self, index: int, offset: int, trigger: int) -> PlaceChoice:
         """The place of the event whose trigger is at ``trigger`` in segment ``index``.
 
         ``how`` is "abroad" when the sentence tells of another country (no Iraqi place).
-        ``phrases`` (the spotted phrases) is accepted for compatibility; the sentence's
-        phrases are read again with the names the spotter missed.
+        A name nothing resolves is noted in :attr:`unresolved` once, however many events
+        of the article it is the place of.
         """
         seg = self.segments[index]
         body = seg.text[offset:]
@@ -317,7 +310,9 @@ class Placer:
             how = "sentence (fuzzy)" if phrase.start in found.fuzzy else "sentence"
             return self._part_near(PlaceChoice(phrase.place, phrase.name, how, km), phrase, found)
         if missing is not None:
-            self.unresolved.append(missing[1].name)
+            if missing[1].name not in self._unresolved_seen:
+                self._unresolved_seen.add(missing[1].name)
+                self.unresolved.append(missing[1].name)
             return self._near_missing(body, missing[1], found.phrases)
         if any(p.foreign for p in found.phrases):
             return PlaceChoice(None, None, "abroad")
@@ -356,7 +351,7 @@ class Placer:
         # how far the text lets the feature lie from the town: "near", a part's radius; "east
         # of" (15 km when no distance is given), that and twice the distance
         reach = PART_KM + (2 * town.offset_km if town.offset_km is not None else 0.0)
-        if _km(part, town.place) > reach:
+        if distance_km(part, town.place) > reach:
             km = town.offset_km or 15.0
             return PlaceChoice(town.place, choice.surface, "reference town", km)
         return PlaceChoice(part, choice.surface, choice.how, choice.offset_km)
@@ -399,54 +394,3 @@ class Placer:
             if match is not None and match.score >= 0.9 and match.place.admin2 == district:
                 return match.place
         return place if place.importance >= 0.6 else None
-
-    def _resolve_name(
-        self,
-        queries: tuple[str, ...],
-        near: list[Place],
-        owner: Place | None = None,
-        spotted: Sequence[Place] = (),
-        districts: frozenset[str] = frozenset(),
-    ) -> Place | None:
-        """Resolve a name the spotter missed; accept a weak match only within the article's areas.
-
-        ``queries`` are tried in order ("Multaqa subdistrict", then "Multaqa"); ``near`` are
-        the places the same sentence names, which join the article's areas as context;
-        ``spotted`` what the spotter made of the name, a candidate among the resolver's; a
-        place in one of the ``districts`` the sentence names beats one in another.
-        """
-        gaz = self.spotter.gazetteer
-        # the spotter's own reading of this name is no context for it (it would vote for itself)
-        own = {p.id for p in spotted}
-        context = tuple(dict.fromkeys(p for p in (*near, *self.context) if p.id not in own))[:10]
-        admin1s = self.admin1s | ({owner.admin1} if owner is not None else set())
-        # the spotter's reading competes as the last of the queries
-        accepted = [
-            (2 if p.admin2 in districts else 1, -len(queries), 0.9, p)
-            for p in spotted
-            if not (districts and p.importance < 0.6 and p.admin2 not in districts)
-        ]
-        local1 = {p.admin1 for p in near if p.admin2 in districts}
-        for rank, query in enumerate(queries):
-            plain = gaz.lookup(query)
-            if plain is not None and plain.score >= 0.95 and plain.place.importance >= 0.6:
-                return plain.place  # a major place named as such ("Anbar" is the governorate)
-            hinted = [gaz.lookup(query, hint_district=d) for d in sorted(districts)[:2]]
-            hinted += [gaz.lookup(query, hint=a) for a in sorted(local1)[:2]]
-            # the reading with the sentence's and article's places first: on a tie it wins
-            for match in (gaz.lookup(query, context=context), plain, *hinted):
-                if match is None or match.score < 0.85:
-                    continue
-                place = match.place
-                in_context = place.admin2 in self.admin2s or (
-                    match.score >= 0.9 and place.admin1 in admin1s
-                )
-                # the district the sentence itself names beats one named elsewhere
-                level = 2 if place.admin2 and place.admin2 in districts else int(in_context)
-                if districts and place.importance < 0.6 and place.admin2 not in districts:
-                    continue  # "Tal Ali (Daquq district, Kirkuk)" is no Tal Ali of Hawija
-                if match.score >= 0.95 or place.importance >= 0.6 or in_context:
-                    accepted.append((level, -rank, match.score, place))
-        if accepted:
-            return max(accepted, key=lambda t: t[:3])[3]
-        return None

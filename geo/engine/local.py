@@ -8,6 +8,7 @@ Workers take articles in small ordered chunks; results come back in the order th
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
@@ -31,7 +32,13 @@ def default_jobs() -> int:
 
 
 def _warm() -> None:
+    """Worker initialiser: load the spotter, then take its records out of the GC's scans.
+
+    The worker owns its process, so freezing (:func:`gc.freeze`) everything alive now, the
+    gazetteer's ~200,000 records, spares every later full collection rescanning them.
+    """
     worker_spotter()
+    gc.freeze()
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -73,3 +73,14 @@ def test_online_fallback_not_found_raises_and_is_cached(tmp_path):
         with pytest.raises(UnknownPlaceError, match="Nowhere"):
             online.resolve("Nowhere")
     assert fake.calls == ["Nowhere"]
+
+
+def test_loading_the_default_gazetteer_leaves_the_callers_gc_alone():
+    # A library call must not move the caller's live objects into the permanent generation
+    # (gc.freeze): only a process that owns its lifetime (an extraction worker) may.
+    code = (
+        "import gc, gazetteer; keep = [[i] for i in range(1000)]; n = gc.get_freeze_count();"
+        "gazetteer.default_gazetteer().resolve('Kirkuk'); print(gc.get_freeze_count() - n)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"

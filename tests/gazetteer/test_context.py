@@ -88,6 +88,7 @@ def test_district_hint_decides_homonyms(gaz, name, district):
         # Case 12: a possessive owner that is no Iraqi place makes the whole name foreign.
         "Syria's Hasakah province",
         "Iran's Kermanshah",
+        *("Aleppo", "Manbij", "Deir ez-Zor"),
     ],
 )
 def test_foreign_or_unknown_name_is_not_a_lookalike_village(gaz, name):
@@ -204,3 +205,81 @@ def test_a_governorate_in_the_context_counts_by_membership_not_by_radius(
     places = [gaz.resolve(n).place for n in context]
     assert gaz.resolve(name).place.admin1 != governorate  # without context: the other one
     assert gaz.resolve(name, context=places).place.admin1 == governorate
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Common Arabic names and Iraqi places that are only *alternate* names of a
+        # neighbour's city (Isparta, Al Ahmadi, Baneh, Sari, Erzurum, Zahedan): not refused.
+        *("Hamid", "Qaryat Hamid", "Ahmad", "Bani", "Sali", "Karin", "Zaidan"),
+        # The refusal applies to a bare name only: "Qaryat X" names a village.
+        "Qaryat Sina",
+        "Qaryat al Madinah",
+    ],
+)
+def test_alternate_names_of_foreign_cities_do_not_refuse_iraqi_places(gaz, name):
+    reason = ""
+    try:
+        gaz.resolve(name)
+    except UnknownPlaceError as err:
+        reason = err.reason
+    assert "city in" not in reason, reason
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        # A world city named alone is no Iraqi look-alike ("Paris" ~ the village Bari/Baris).
+        ("Paris", "France"),
+        ("Rome", "Italy"),  # ~ the village Rumah
+        ("Perth", "Australia"),  # ~ the village Al Barth
+        # Neighbours' cities keyed by their primary names keep their refusals.
+        ("Qamishli", "Syria"),
+        ("Raqqa", "Syria"),
+    ],
+)
+def test_foreign_city_is_refused_not_a_lookalike_village(gaz, name, country):
+    with pytest.raises(UnknownPlaceError, match=f"city in {country}"):
+        gaz.resolve(name)
+
+
+def test_spotted_arabic_name_is_an_iraqi_place_not_a_foreign_city(spotter):
+    text = "ISIS militants attacked a checkpoint in Zaidan on Saturday, killing a soldier."
+    found = [m for m in spotter.spot(text) if m.text == "Zaidan"]
+    assert found
+    assert found[0].match.place.admin1 == "Baghdad"
+
+
+@pytest.mark.parametrize(
+    ("name", "hint", "district", "admin1"),
+    [
+        # No "Tal Ali" in Daquq district: the Kirkuk governorate still decides (not Hatra's).
+        ("Tal Ali", "Kirkuk", "Daquq", "Kirkuk"),
+        ("Tal Ali", None, "Daquq", "Kirkuk"),
+        ("Tel Ali", "Kirkuk", "Daquq", "Kirkuk"),  # found nothing before
+        ("Tal Ali", "Kirkuk", "Dibis", "Kirkuk"),
+        # A namesake in the district itself still wins over the rest of the governorate.
+        ("Tal Ali", "Ninewa", "Hatra", "Ninewa"),
+    ],
+)
+def test_governorate_hint_decides_when_the_district_has_no_candidate(
+    gaz, name, hint, district, admin1
+):
+    assert gaz.resolve(name, hint=hint, hint_district=district).place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("name", "governorate", "admin2"),
+    [
+        # A governorate named in the same text decides for the look-alike inside it over an
+        # exact namesake outside it (Saidiya, a Baghdad neighbourhood).
+        ("As Saidiyah", "Diyala", "Khanaqin"),
+        ("Saidiyah", "Diyala", "Khanaqin"),
+    ],
+)
+def test_context_governorate_keeps_an_inside_lookalike_ahead_of_an_outside_namesake(
+    gaz, name, governorate, admin2
+):
+    unit = gaz.resolve(governorate).place
+    assert gaz.resolve(name, context=[unit]).place.admin2 == admin2

@@ -100,3 +100,16 @@ def test_spot_key_equals_the_token_split(name):
 )
 def test_generic_word_after_an_article_stays_in_the_name(name, key, kind):
     assert parse_query(name)[:2] == (key, kind)
+
+
+@pytest.mark.parametrize(
+    ("base", "town"),
+    [
+        ("Jalawla Military Base", "Jalawla"),
+        ("Halabiyah Military Base", "Halabiyah"),
+        ("Kirkuk Military Airport", "Kirkuk"),
+    ],
+)
+def test_military_is_part_of_a_base_name_not_a_filler(base, town):
+    # "military" dropped from every name made each "X Military Base" the namesake of town X.
+    assert parse_query(base).key != parse_query(town).key

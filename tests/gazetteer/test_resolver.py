@@ -188,3 +188,21 @@ def test_get_unknown_id_raises_lookup_error(gaz):
 def test_kind_word_in_query_selects_that_kind(gaz, query, kind, name):
     place = gaz.resolve(query).place
     assert (place.kind, place.name) == (kind, name)
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "name"),
+    [
+        # "military" is no filler: the village keeps its name, the base is named in full or
+        # by its kind word, or by the short name no other place bears ("Kisik").
+        ("Halabiyah", "village", "Halabiyah"),
+        ("Halabiyah Military Base", "base", "Halabiyah Military Base"),
+        ("Halabiyah base", "base", "Halabiyah Military Base"),
+        ("Jalawla Military Base", "base", "Jalawla Military Base"),
+        ("Kisik", "base", "Al Kisik Military Base"),
+        ("Jalawla", "town", "Jalawlah"),
+    ],
+)
+def test_base_names_do_not_take_their_towns_names(gaz, query, kind, name):
+    place = gaz.resolve(query).place
+    assert (place.kind, place.name) == (kind, name)

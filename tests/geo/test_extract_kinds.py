@@ -60,3 +60,39 @@ def test_articles_of_one_run_fold_only_events_dated_by_their_text(
         )
     _, report = extract_with_report([tmp_path], spotter=spotter)
     assert len(report.events) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "a"/"an" as the object of killed/wounded is one person unless it is a known thing
+        ("Gunmen killed a bride near Daquq on Saturday.", 1, None),
+        ("Gunmen killed a Yazidi and wounded a Kakai near Sinjar on Saturday.", 1, 1),
+        ("Gunmen killed a tribesman near Hawija on Saturday.", 1, None),
+        ("Gunmen killed a 10-year-old near Kifri on Saturday.", 1, None),
+        ("A sniper wounded a passer-by in Tuz Khurmatu.", None, 1),
+        ("ISIS killed a number of villagers near Tarmiyah.", None, None),
+        ("The blast wounded a checkpoint guard and damaged a house.", None, 1),
+        ("Militants killed a series of informants.", None, None),
+    ],
+)
+def test_a_or_an_after_killed_or_wounded_counts_one_unless_a_thing(text, killed, injured):
+    from geo.casualties import count_casualties
+
+    assert count_casualties(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants attacked a Peshmerga post near Kifri.",
+        "Gunmen stormed a farm near Daquq, police said.",
+    ],
+)
+def test_undated_event_on_the_publication_day_is_a_low_confidence_guess(spotter, text):
+    article = article_from_text(text, source="kind.txt", published=date(2024, 5, 12))
+    events = extract_events(article, spotter=spotter).events
+    assert len(events) == 1
+    assert events[0].event_date == date(2024, 5, 12)
+    assert events[0].date_precision == "unknown"
+    assert events[0].confidence < 0.5
