@@ -48,6 +48,9 @@ def _fold_undated_leads(events: list[Event]) -> list[Event]:
             )
             if later is not None:
                 later.extra_quotes.insert(0, ev.quote)
+                for attr in FILLABLE:  # "announced the killing of five": the count stays
+                    if getattr(later, attr) is None and getattr(ev, attr) is not None:
+                        setattr(later, attr, getattr(ev, attr))
                 continue
         out.append(ev)
     return out
@@ -110,9 +113,15 @@ def _nested(a: Event, b: Event) -> bool:
     distance), or, without
     coordinates, when a governorate names the narrower's ``admin1``.
     """
-    wide, narrow = (a, b) if (a.geo_precision or 0) >= (b.geo_precision or 0) else (b, a)
-    if (wide.geo_precision or 0) < 2 or (narrow.geo_precision or 3) >= (wide.geo_precision or 0):
+
+    def width(e: Event) -> tuple[int, float]:
+        return e.geo_precision or 0, e.precision_km or 0.0
+
+    wide, narrow = (a, b) if width(a) >= width(b) else (b, a)
+    if (wide.geo_precision or 0) < 2 or (narrow.geo_precision or 3) > (wide.geo_precision or 0):
         return False
+    if narrow.geo_precision == wide.geo_precision and 2 * width(narrow)[1] > width(wide)[1]:
+        return False  # two districts are two places; a region holds "the villages around X"
     if None not in (wide.lat, wide.lon, narrow.lat, narrow.lon, wide.precision_km):
         # the radius approximates an irregular area: a quarter more keeps its far corners
         return _km(wide, narrow) <= 1.25 * float(wide.precision_km or 0)

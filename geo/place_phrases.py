@@ -73,6 +73,11 @@ _OFFSET = re.compile(
     + r"(?:ern)? of\s+(?:the\s+)?$",
     re.I,
 )
+_AROUND = re.compile(
+    r"\b(?:villages?|areas?|outskirts|countryside|hills|farms?|farmland|orchards|desert|"
+    r"fields)\s+(?:around|surrounding|outside|near)\s+(?:the\s+)?(?:town of\s+)?$",
+    re.I,
+)
 _REFERENCE_AFTER_NAME = re.compile(
     r"[A-Z][\w'’-]+\)?\s*,\s*(?:a (?:village|town|area)\s+|about\s+|some\s+)?"
     r"(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
@@ -104,6 +109,11 @@ _INSTITUTION_AFTER = re.compile(
 _AREA_WORD_AFTER = re.compile(
     r"\s+(?:district|subdistrict|sub-district|governorate|province|region|nahiya|qadha)\b", re.I
 )
+_ROAD_AFTER = re.compile(
+    r"\s*[-–]\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:road|highway|motorway)\b"
+)
+_ROAD_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*[-–]\s*$")
+_ROAD_WORD = re.compile(r"\s+(?:road|highway|motorway)\b")
 _SETTLEMENT_OF = re.compile(r"\b(?:village|town|hamlet|city) of\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,2}?$", re.I)
 _FOREIGN_AFTER = re.compile(
@@ -189,7 +199,8 @@ def offset_before(before: str) -> float | None:
     """
     m = _OFFSET.search(before[-80:])
     if m is None:
-        return None
+        # "the villages around Kifri", "the orchards surrounding Sheikh Baba": near it
+        return 15.0 if _AROUND.search(before[-60:]) else None
     return float(m.group("num")) if m.group("num") else 15.0
 
 
@@ -281,7 +292,9 @@ def read_place_phrases(
             re.match(r"\s+(?:village|town)\b", after)
         )
         locative = locative or settlement  # "attacked Likcha village": where it happened
-        between = bool(_BETWEEN.search(before[-30:]))
+        between = bool(_BETWEEN.search(before[-30:])) or bool(
+            _ROAD_AFTER.match(after) or (_ROAD_BEFORE.search(before) and _ROAD_WORD.match(after))
+        )  # "the Baiji-Haditha road": somewhere between the two
         foreign = (
             surface in abroad_names
             or bool(_FOREIGN_AFTER.match(after))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gazetteer import Mention, Place, Spotter
 from gazetteer.geometry import distance_km
@@ -86,6 +86,12 @@ class _SentencePlaces:
 
 
 _NONE = PlaceChoice(None, None, "none")
+_MOVEMENT = re.compile(
+    r"\b(?:towards?|fled (?:to|into)|(?:withdr[ae]w|withdrawing|retreat(?:ed|ing)?|escap(?:ed|ing)|"
+    r"fle(?:d|eing)|moved|moving|heading|headed|returned|returning|transferred|taken) "
+    r"(?:to|into|towards?|back to)?)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
 _DISTRICT_AFTER = re.compile(r"\s+(district|subdistrict|sub-district|qadha|nahiya)\b", re.I)
 _FEATURE_KINDS = frozenset({"range", "valley", "lake", "region"})
 _CONTEXT_KINDS = frozenset({"governorate", "district", "subdistrict"})
@@ -205,6 +211,7 @@ class Placer:
         body = self.segments[index].text[offset:]
         gaz = self.spotter.gazetteer
         spans = []
+        unknown_feature: set[int] = set()
         for start, end, surface, spotted in self._spans(index, offset):
             place = spotted
             area = _DISTRICT_AFTER.match(body, end)
@@ -217,7 +224,8 @@ class Placer:
                     and (match.place.admin2 == place.admin2 or place.kind in _FEATURE_KINDS)
                 ):
                     place = match.place
-            if place.kind not in _FEATURE_KINDS:
+            if place.kind not in _FEATURE_KINDS and feature_queries(body, start, end):
+                unknown_feature.add(start)  # until the gazetteer knows the landform
                 for query in feature_queries(body, start, end):
                     match = gaz.lookup(query)
                     if (
@@ -226,6 +234,7 @@ class Placer:
                         and match.place.kind in _FEATURE_KINDS
                     ):
                         place = match.place  # "the Makhoul range" is no town called Makhoul
+                        unknown_feature.discard(start)
                         break
             spans.append((start, end, surface, place))
         actors = [(a.start, a.end) for a in find_actors(body)]
@@ -273,6 +282,11 @@ class Placer:
             spans = [(s, e, t, p) for s, e, t, p in kept if p is not None]
         spans.sort(key=lambda sp: sp[0])
         phrases = read_place_phrases(body, spans, abroad_names=self.abroad_names)
+        # "the Makhmour mountains", a landform the gazetteer lacks: near the town, not in it
+        phrases = [
+            replace(p, offset_km=p.offset_km or 15.0) if p.start in unknown_feature else p
+            for p in phrases
+        ]
         found = _SentencePlaces(phrases, frozenset(fuzzy), missing)
         self._sentences[key] = found
         return found
@@ -321,6 +335,8 @@ class Placer:
             if prev.paragraph != seg.paragraph and index - back > 1:
                 break
             for p in self.sentence_places(back, 0).phrases:
+                if _MOVEMENT.search(prev.text[max(0, p.start - 40) : p.start]):
+                    continue  # "withdrew towards the Hamrin mountains": not where it happened
                 if p.locative and not p.foreign and not p.container:
                     return PlaceChoice(p.place, p.name, "previous sentence", p.offset_km)
         if self.dateline is not None:

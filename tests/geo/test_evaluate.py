@@ -152,4 +152,4 @@ def test_corpus_notes_placed_and_typed_at_least_the_floor(spotter):
         article = read_article(CORPUS / "notes" / row["file"])
         preds += [e.to_json() for e in extract_events(article, spotter=spotter).events]
     score = score_notes(NOTES, preds)
-    assert score.both / score.notes >= 0.87, "\n".join(score.lines)
+    assert score.both / score.notes >= 0.88, "\n".join(score.lines)

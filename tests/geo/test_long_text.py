@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from geo.place_names import missed_names
@@ -66,20 +64,6 @@ def _brute(sentence, taken, actors):
 def test_missed_names_skips_taken_and_actor_spans_as_a_full_scan_would(sentence, taken, actors):
     got = [n.start for n in missed_names(sentence, taken, actors)]
     assert got == _brute(sentence, taken, actors)
-
-
-def _cpu(n: int) -> float:
-    sentence = " ".join(f"near Zzyzx{i} and" for i in range(n))
-    taken = [(i * 40 + 5, i * 40 + 9) for i in range(n)]
-    actors = [(i * 40 + 20, i * 40 + 22) for i in range(n)]
-    start = time.process_time()
-    missed_names(sentence, taken, actors)
-    return time.process_time() - start
-
-
-def test_missed_names_grows_linearly_with_the_number_of_names():
-    small, large = _cpu(1_000), _cpu(4_000)
-    assert large < 9 * max(small, 0.005)  # quadratic would be 16 times
 
 
 def _lookups(spotter, monkeypatch, n: int) -> int:

@@ -69,3 +69,18 @@ def test_event_the_meeting_came_days_after_is_dated_back_from_the_meeting(spotte
     events = {e.type: e for e in extract_events(article, spotter=spotter).events}
     assert events["meeting"].event_date == date(2023, 3, 15)
     assert events["attack"].event_date == date(2023, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("before", "place"),
+    [
+        # a movement names where someone went, not where the next event happened
+        ("The gunmen then withdrew towards the Hamrin mountains.", None),
+        ("The gunmen had hidden in the Hamrin mountains for weeks.", "Hamrin Mountains"),
+    ],
+)
+def test_next_sentence_takes_a_place_not_a_direction(spotter, before, place):
+    text = f"{before} On Monday, army units launched a search operation in the area."
+    article = article_from_text(text, source="case.txt", published=date(2023, 3, 16))
+    events = [e for e in extract_events(article, spotter=spotter).events if e.type == "operation"]
+    assert [e.place for e in events] == [place]
