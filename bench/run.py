@@ -43,6 +43,8 @@ def main() -> None:
         f" {gaz['hinted_cpu_per_s']:,.0f} /s | |",
         f"| fuzzy lookups (misspelt names; wall / CPU) | {gaz['fuzzy_per_s']:,.0f} /s / "
         f"{gaz['fuzzy_cpu_per_s']:,.0f} /s | 5,000 /s |",
+        f"| names that are no place (wall / CPU) | {gaz['miss_per_s']:,.0f} /s / "
+        f"{gaz['miss_cpu_per_s']:,.0f} /s | |",
         f"| spotting (automaton + filters) | {gaz['spot_MB_per_s']:.2f} MB/s | |",
         f"| spotting and resolving | {gaz['spot_and_resolve_MB_per_s']:.2f} MB/s | |",
         f"| extraction, {ext['mean_article_kb']:.1f} KB articles | "

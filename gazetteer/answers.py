@@ -1,7 +1,8 @@
 """Precomputed answers: the resolver's result for every name the gazetteer knows, no context.
 
 ``scripts/build_gazetteer.py`` resolves every distinct spotting form of every name and alias
-once and writes ``gazetteer/data/answers.tsv.gz``; a context-free lookup of a known name then
+once and writes ``gazetteer/data/answers.tsv.gz`` (a name that resolves to nothing, such as a
+neighbour's city, is stored as a miss with its suggestions and reason); a context-free lookup of a known name then
 costs one dictionary access instead of a ranking (the cold exact-lookup rate this buys is in
 ``bench/RESULTS.md``). The answer of a name is a function of its spotting form
 (:func:`gazetteer.normalize.spot_key`), so it is exact, not an approximation; the file records
@@ -18,7 +19,14 @@ from typing import NamedTuple
 
 from gazetteer.errors import GazetteerError
 
-__all__ = ["ALTERNATIVES", "Answer", "aliases_digest", "encode_answer", "load_answers"]
+__all__ = [
+    "ALTERNATIVES",
+    "Answer",
+    "aliases_digest",
+    "encode_answer",
+    "encode_miss",
+    "load_answers",
+]
 
 ALTERNATIVES = 4  # runners-up stored per answer (Gazetteer.resolve's default)
 
@@ -47,6 +55,16 @@ def encode_answer(spot: str, answer: Answer) -> str:
     return "\t".join(
         (spot, str(answer.place), f"{answer.score:g}", answer.method, answer.matched_name, alts)
     )
+
+
+def encode_miss(spot: str, suggestions: tuple[str, ...], reason: str) -> str:
+    """One TSV line for a known name that resolves to nothing: empty place, reason, names.
+
+    The resolver raises :class:`~gazetteer.errors.UnknownPlaceError` with these suggestions
+    and reason, as the full cascade does (a neighbour's city, a namesake too weak alone).
+    """
+    clean = (s.replace("|", " ").replace("\t", " ") for s in suggestions)
+    return "\t".join((spot, "", "0", "none", reason.replace("\t", " "), "|".join(clean)))
 
 
 def decode_answer(line: str) -> Answer:

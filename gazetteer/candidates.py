@@ -151,9 +151,11 @@ class NameIndex:
             add(out, idx, 1.0, "alias", name)
         for idx, name in self._exact.get(key, ()):
             add(out, idx, 1.0, "exact", name)
-        if kind_hint in _UNIT_HINTS and not any(c.place.kind == kind_hint for c in out):
-            # "Sulaimani province": the query names a unit kind no exact hit has; take the
-            # unit whose name is a transliteration of it (Al-Sulaymaniyah governorate).
+        fit = KIND_FIT.get(kind_hint or "", {})
+        if kind_hint in _UNIT_HINTS and not any(fit.get(c.place.kind, 0.0) >= 0.8 for c in out):
+            # "Sulaimani province": the query names a unit kind no exact hit has (a
+            # sub-district counts for "district": "Al-Qayarra district" is not Aqra); take
+            # the unit whose name is a transliteration of it (Al-Sulaymaniyah governorate).
             for idx, name, other in self._area_skeleton.get(fuzzy_key(raw), ()):
                 if self.places[idx].kind == kind_hint:
                     add(
@@ -163,7 +165,6 @@ class NameIndex:
                         "transliteration",
                         name,
                     )
-        fit = KIND_FIT.get(kind_hint or "", {})
         if kind_hint in _FEATURE_HINTS and not any(fit.get(c.place.kind, 0.0) >= 1.0 for c in out):
             # "Khabbaz field", "Qayyarah field": the query's word names a feature kind that no
             # exact hit has (a village of the name elsewhere is not an oil field). Take the

@@ -291,8 +291,18 @@ class Gazetteer(NameIndex):
         return result
 
     def _stored(self, name: str, line: str) -> Match:
-        """The match for ``name`` from its precomputed answer line (see ``answers.py``)."""
+        """The match for ``name`` from its precomputed answer line (see ``answers.py``).
+
+        Raises
+        ------
+        UnknownPlaceError
+            The line records a miss (the full cascade refuses the name).
+        """
         _, idx, score, method, matched, alts = line.split("\t")
+        if not idx:  # a known name that resolves to nothing: "matched" holds the reason
+            raise UnknownPlaceError(
+                name[:80], tuple(alts.split("|")) if alts else (), reason=matched
+            )
         places = self._places
         runners: tuple[tuple[Place, float], ...] = ()
         if alts:

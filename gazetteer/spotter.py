@@ -15,6 +15,7 @@ from itertools import pairwise
 
 import ahocorasick
 
+from gazetteer.context import Context
 from gazetteer.model import Match, Place
 from gazetteer.normalize import KIND_WORDS, fold_chars
 from gazetteer.ranking import MINOR_KINDS
@@ -127,22 +128,36 @@ class Spotter:
                 continue
             if importance < 1.0 and not _plausible(text, o_start, o_end, self._common):
                 continue
-            spans.append((o_start, o_end, surface))
+            spans.append((o_start, o_end, surface, cue_only))
         if not resolve:
-            return [Mention(s, a, b, None) for a, b, s in spans]
+            return [Mention(s, a, b, None) for a, b, s, _ in spans]
         hints = {"hint": hint, "hint_district": hint_district}
-        first = [self.gazetteer.lookup(s, **hints) for _, _, s in spans]
+        first = [self.gazetteer.lookup(s, **hints) for _, _, s, _ in spans]
         anchors = [m.place for m in first if m and m.place.importance >= MAJOR and not m.ambiguous]
         out = []
-        for (start, end, surface), match in zip(spans, first, strict=True):
+        for (start, end, surface, cue_only), match in zip(spans, first, strict=True):
             final = match
             if match is not None and (
                 (match.method != "alias" and (match.ambiguous or match.place.importance < MAJOR))
                 or match.place.id in self.gazetteer.shapes  # a range: its part near the others
             ):
-                final = self.gazetteer.lookup(surface, context=_others(anchors, match), **hints)
+                context = _others(anchors, match)
+                final = self.gazetteer.lookup(surface, context=context, **hints)
+                if final is not None and cue_only and not _settled(final, context, hints):
+                    # A village named like a person (Tall Ali, Bashir) has namesakes all over
+                    # Iraq: without the text's places or a hint to say which, it is unresolved.
+                    final = None
             out.append(Mention(surface, start, end, final))
         return out
+
+
+def _settled(match: Match, context: Sequence[Place], hints: dict[str, str | None]) -> bool:
+    """True when the text's places or a hint say which of a name's namesakes ``match`` is."""
+    if hints["hint"] or hints["hint_district"]:
+        return True
+    if context:
+        return Context(places=tuple(context)).near(match.place)
+    return not match.ambiguous
 
 
 def _others(anchors: Sequence[Place], match: Match) -> list[Place]:

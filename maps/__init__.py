@@ -20,6 +20,7 @@ from maps.folium_map import (
 from maps.offline import save_map
 from maps.report import report_html, snippet_html
 from maps.static_map import render_static, save_figure
+from maps.terrain import terrain_layer
 
 __all__ = [
     "BuildOptions",
@@ -36,4 +37,5 @@ __all__ = [
     "save_figure",
     "save_map",
     "snippet_html",
+    "terrain_layer",
 ]

@@ -728,7 +728,13 @@ def foreign_cities(iraqi: set[str]) -> int:
 
 def write_answers() -> int:
     """Resolve every known name once (no context) and store the answers (see answers.py)."""
-    from gazetteer.answers import ALTERNATIVES, Answer, aliases_digest, encode_answer
+    from gazetteer.answers import (
+        ALTERNATIVES,
+        Answer,
+        aliases_digest,
+        encode_answer,
+        encode_miss,
+    )
     from gazetteer.errors import UnknownPlaceError
     from gazetteer.resolver import Gazetteer
     from gazetteer.shapes import load_shapes
@@ -749,7 +755,8 @@ def write_answers() -> int:
             continue
         try:
             m = gaz.resolve(spot, max_alternatives=ALTERNATIVES)
-        except UnknownPlaceError:
+        except UnknownPlaceError as err:  # a known name refused on purpose ("Hasakah")
+            lines.append(encode_miss(spot, err.suggestions, err.reason))
             continue
         alts = tuple((index[p.id], q) for p, q in m.alternatives)
         answer = Answer(index[m.place.id], m.score, m.method, m.matched_name, alts)

@@ -87,3 +87,16 @@ def test_range_in_a_text_is_placed_at_its_part_near_the_other_places(spotter, ga
 )
 def test_place_named_like_a_person_is_spotted_only_after_a_place_cue(spotter, text, spotted):
     assert _names(spotter, text) == spotted
+
+
+def test_person_named_village_far_from_the_texts_places_stays_unresolved(spotter):
+    # Tall Ali villages lie in several governorates; none of them in Kirkuk's Daquq district,
+    # which the sentence names: a namesake in Ninewa is not the answer.
+    text = (
+        "IS militants attacked an army post near Tal Ali village "
+        "(Al-Rashad subdistrict, Daquq district, Kirkuk), killing 2 soldiers."
+    )
+    places = {m.text: m.place for m in spotter.spot(text)}
+    assert "Tal Ali" in places
+    tal_ali = places["Tal Ali"]
+    assert tal_ali is None or tal_ali.admin1 == "Kirkuk"
