@@ -57,6 +57,13 @@ _WESTERN = frozenset(
     "mac-iceland mac-turkish latin-1 iso8859-1 iso8859-2 iso8859-3 iso8859-4 iso8859-9 "
     "iso8859-10 iso8859-13 iso8859-14 iso8859-15 iso8859-16".split()
 )
+# East Asian multi-byte code pages: charset_normalizer may pick one for a short, mostly ASCII
+# Windows-1252 text ("É" is a half-width katakana in Shift-JIS). Reporting on Iraq in Latin
+# script is never in them, so a mostly ASCII text that Windows-1252 decodes is read as that.
+_EAST_ASIAN = frozenset(
+    "cp932 shift_jis shift_jis_2004 shift_jisx0213 euc_jp euc_jis_2004 euc_jisx0213 iso2022_jp "
+    "gb2312 gbk gb18030 hz big5 big5hkscs cp950 euc_kr cp949 johab iso2022_kr".split()
+)
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 
 
@@ -117,6 +124,13 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     if best is None:
         return None
     guess = codecs.lookup(best.encoding).name
+    high = sum(1 for b in data[:200_000] if b >= 0x80)
+    if guess in _EAST_ASIAN and high <= 0.3 * min(len(data), 200_000):
+        try:
+            data.decode("cp1252")
+        except UnicodeDecodeError:
+            return guess, f"detected as {guess}"
+        return "cp1252", f"detected as {guess} but mostly ASCII: read as Windows-1252"
     if guess != "cp1252" and guess in _WESTERN:
         try:
             data.decode("cp1252")

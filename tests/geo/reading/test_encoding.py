@@ -106,3 +106,21 @@ def test_arabic_code_page_guess_is_kept_not_read_as_windows_1252():
     decoded = decode_bytes(text.encode("cp1256"))
     assert decoded.encoding == "cp1256"
     assert decoded.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "event_id;type;quote\r\n0000000000000000;attack;\xc9\r\n",  # found by hypothesis
+        "a;b;\xcd\r\nx;y;\xcd\r\n",
+        "place;notes\r\nQal\xe9at Sukkar;caf\xe9\r\n",
+    ],
+)
+def test_short_windows_1252_text_is_not_read_as_an_east_asian_code_page(text):
+    decoded = decode_bytes(text.encode("cp1252"), name="t.csv")
+    assert decoded.text == text
+
+
+def test_east_asian_text_keeps_its_code_page():
+    text = "日本語のテキストです。これは日本語の文章です。"
+    assert decode_bytes(text.encode("shift_jis"), name="t.txt").text == text
