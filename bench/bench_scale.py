@@ -41,8 +41,11 @@ def measure(argv: list[str], env: dict[str, str] | None = None) -> dict[str, Any
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
+    # stderr to a file, not a pipe: a pipe nobody reads until the end fills up and stalls
+    # a command that warns a lot
+    errfile = tempfile.TemporaryFile()
     proc = subprocess.Popen(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})}
+        argv, stdout=subprocess.DEVNULL, stderr=errfile, env={**os.environ, **(env or {})}
     )
     parent = psutil.Process(proc.pid)
     peak = peak_pss = 0
@@ -67,7 +70,9 @@ def measure(argv: list[str], env: dict[str, str] | None = None) -> dict[str, Any
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    err = proc.stderr.read().decode() if proc.stderr else ""
+    errfile.seek(0)
+    err = errfile.read().decode(errors="replace")
+    errfile.close()
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {err[-2000:]}")
     return {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ __all__ = ["NOT_FOUND_LINE", "PROBLEMS_FILE", "Problem", "ProblemLog"]
 
 PROBLEMS_FILE = "problems.csv"
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+# an article file named in a message: a path ending in an article's extension
+_OTHER_FILE = re.compile(r"'?[^\s':]*\.(?:txt|md|html?)\b'?", re.I)
 
 NOT_FOUND_LINE = (
     "place names not found (their events placed by another place in the sentence, "
@@ -39,8 +42,13 @@ class Problem:
 
     @property
     def pattern(self) -> str:
-        """The message with its own file name taken out, so equal problems group together."""
-        return self.message.replace(repr(self.source), "the file").replace(self.source, "the file")
+        """The message with file names taken out, so equal problems group together.
+
+        Its own file becomes "the file", any other article file named in it "another file"
+        ("duplicate of another file: skipped", "retells an event of another file ...").
+        """
+        own = self.message.replace(repr(self.source), "the file").replace(self.source, "the file")
+        return _OTHER_FILE.sub("another file", own)
 
 
 @dataclass

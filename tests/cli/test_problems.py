@@ -56,3 +56,21 @@ def test_summary_points_to_the_csv_which_lists_every_problem(tmp_path):
             {"kind": "warning", "source": "a.txt", "message": "no date"},
             {"kind": "warning", "source": "b.txt", "message": "no date"},
         ]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "duplicate of {other}: skipped",
+        "retells an event of {other} already written: left out",
+    ],
+)
+def test_problems_naming_other_files_collapse_into_one_line(message):
+    from kclmap.problems import ProblemLog
+
+    log = ProblemLog()
+    for i in range(50):
+        log.add("warning", f"in/{i:03}.txt", message.format(other=f"in/sub/{i + 100}.txt"))
+    (line,) = log.summary_lines()
+    assert line.startswith("warning x50: ")
+    assert "another file" in line
