@@ -148,7 +148,9 @@ def _frame_columns(values: dict[str, list[Any]]) -> gpd.GeoDataFrame:
 
 def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
     """A GeoDataFrame (EPSG:4326) of events: one row each, columns in :data:`COLUMNS` order."""
-    return _frame([e.to_record() for e in events])
+    events = list(events)
+    # column by column straight from the events: no dict per event (to_record's values)
+    return _frame_columns({c: [getattr(e, c) for e in events] for c in COLUMNS})
 
 
 def empty_frame() -> gpd.GeoDataFrame:
