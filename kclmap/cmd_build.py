@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from kclmap.cmd_extract import (
     add_article_options,
     check_article_paths,
+    note_nothing_read,
     print_run_summary,
     run_problems,
     strict_problems,
@@ -223,11 +224,7 @@ def run_build(args: argparse.Namespace) -> int:
     if paths and not report.articles and events.empty:
         # nothing could be read: an earlier build in the output folder is worth more than an
         # empty map, so nothing is written
-        if not report.problems:
-            where = ", ".join(str(p) for p in paths)
-            problems.add(
-                "skipped", where, "no article files (.txt, .md, .html, .htm) found: nothing read"
-            )
+        note_nothing_read(report, paths, problems)
         print_run_summary(report, problems, None)
         print(
             f"no article could be read: nothing written ({args.output} is left as it was)",
@@ -262,11 +259,7 @@ def run_build(args: argparse.Namespace) -> int:
             events, args.output, options, step=lambda msg: update(next(steps), 9, msg)
         )
     if paths:
-        if not report.articles and not report.problems:
-            where = ", ".join(str(p) for p in paths)
-            problems.add(
-                "skipped", where, "no article files (.txt, .md, .html, .htm) found: nothing read"
-            )
+        note_nothing_read(report, paths, problems)
         listed = args.output / PROBLEMS_FILE if len(problems) else None
         print_run_summary(report, problems, listed)
     kinds = Counter(str(t) for t in events["type"])

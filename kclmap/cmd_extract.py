@@ -22,9 +22,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_MAX_ARTICLES",
+    "NOTHING_READ",
     "add_article_options",
     "check_article_paths",
     "configure",
+    "note_nothing_read",
     "parse_date",
     "print_report",
     "print_run_summary",
@@ -100,6 +102,9 @@ def check_article_paths(paths: list[Path], max_articles: int) -> int:
     return n
 
 
+NOTHING_READ = "no article files (.txt, .md, .html, .htm) found: nothing read"
+
+
 def run_problems(report: ExtractionReport | RunReport, paths: list[Path]) -> list[ReadProblem]:
     """What the run skipped: unreadable files, articles not in English, no input at all.
 
@@ -115,11 +120,16 @@ def run_problems(report: ExtractionReport | RunReport, paths: list[Path]) -> lis
         if "no events extracted" in warning
     ]
     if not report.articles and not report.problems:
-        where = ", ".join(str(p) for p in paths)
-        problems.append(
-            ReadProblem(where, "no article files (.txt, .md, .html, .htm) found: nothing read")
-        )
+        problems.append(ReadProblem(", ".join(str(p) for p in paths), NOTHING_READ))
     return problems
+
+
+def note_nothing_read(
+    report: ExtractionReport | RunReport, paths: list[Path], problems: ProblemLog
+) -> None:
+    """Add the one-line problem of a run that found no article file at all (if it is one)."""
+    if not report.articles and not report.problems:
+        problems.add("skipped", ", ".join(str(p) for p in paths), NOTHING_READ)
 
 
 def strict_problems(report: ExtractionReport | RunReport, paths: list[Path]) -> list[str]:
@@ -270,11 +280,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if sink is not None:
         print(f"wrote {sink.written} event(s) to {args.output}", file=sys.stderr)
-    if not report.articles and not report.problems:
-        where = ", ".join(str(p) for p in args.paths)
-        problems.add(
-            "skipped", where, "no article files (.txt, .md, .html, .htm) found: nothing read"
-        )
+    note_nothing_read(report, args.paths, problems)
     if csv_path is not None and (len(problems) or csv_path.exists()):
         problems.write_csv(csv_path)
     print_run_summary(report, problems, csv_path if len(problems) else None)

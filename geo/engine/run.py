@@ -179,12 +179,10 @@ def iter_event_batches(
                 yield events
                 events = []
                 _retire(told, report)
-    if done % flush_every:
-        if cache is not None:
-            cache.flush()
-        yield events
-    elif cache is not None:
+    if cache is not None:
         cache.flush()
+    if done % flush_every:  # the last, shorter list
+        yield events
     report.warnings += told.take_late()
 
 
