@@ -118,6 +118,19 @@ def corpus(n: int) -> Path:
     return folder
 
 
+def corpus_extra(n: int, start: int) -> Path:
+    """``n`` more seeded articles, numbered from ``start`` (the articles a feed adds)."""
+    from bench.corpus import generate
+
+    folder = OUT / f"corpus-extra-{start}-{n}"
+    stamp = folder / ".complete"
+    if not stamp.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        generate(n, folder, seed=7, start=start)
+        stamp.write_text("seed 7\n")
+    return folder
+
+
 def bench_extract(
     n: int, *, dask: bool = True, cache: bool = True, jobs_list: tuple[int, ...] = (1, 2)
 ) -> None:
@@ -138,6 +151,10 @@ def bench_extract(
             record({"bench": "extract-cache-cold", "articles": n, "jobs": 2, **r})
             r = measure([*base, "--jobs", "2"], env)
             record({"bench": "extract-cache-rerun", "articles": n, "jobs": 2, **r})
+            # the folder grows by 1 %: only the new articles are extracted, the file rewritten
+            grown = corpus_extra(n // 100, n)
+            r = measure([*base, str(grown), "--jobs", "2"], env)
+            record({"bench": "extract-cache-grown", "articles": n + n // 100, "jobs": 2, **r})
 
 
 def events_parquet(n: int, parts: int) -> Path:

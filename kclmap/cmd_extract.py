@@ -10,7 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kclmap.engines import add_engine_options, check_engine_options, stream_events
+from kclmap.engines import (
+    add_engine_options,
+    check_engine_options,
+    find_stamp,
+    save_stamp,
+    stream_events,
+)
 from kclmap.options import count
 from kclmap.problems import NOT_FOUND_LINE, ProblemLog
 
@@ -33,6 +39,8 @@ __all__ = [
     "problems_path",
     "run",
     "run_problems",
+    "run_settings",
+    "run_summary_lines",
     "strict_problems",
 ]
 
@@ -200,14 +208,21 @@ def print_report(report: ExtractionReport, paths: list[Path] | None = None) -> N
         print(NOT_FOUND_LINE + f"{names}", file=err)
 
 
-def print_run_summary(report: RunReport, problems: ProblemLog, csv_path: Path | None) -> None:
+def run_summary_lines(
+    report: RunReport, problems: ProblemLog, csv_path: Path | None, *, from_cache: int | None = None
+) -> list[str]:
     """The closing summary of a streamed run: counts, then problems collapsed by kind."""
-    err = sys.stderr
     summary = ", ".join(f"{n} {k}" for k, n in report.by_type.most_common()) or "none"
-    cached = f" ({report.from_cache} from the cache)" if report.from_cache else ""
-    print(f"{report.articles} article(s){cached}, {report.events} event(s): {summary}", file=err)
-    for line in problems.summary_lines(csv_path=csv_path):
-        print(line, file=err)
+    cached_n = report.from_cache if from_cache is None else from_cache
+    cached = f" ({cached_n} from the cache)" if cached_n else ""
+    lines = [f"{report.articles} article(s){cached}, {report.events} event(s): {summary}"]
+    return lines + problems.summary_lines(csv_path=csv_path)
+
+
+def print_run_summary(report: RunReport, problems: ProblemLog, csv_path: Path | None) -> None:
+    """Print :func:`run_summary_lines` on stderr."""
+    for line in run_summary_lines(report, problems, csv_path):
+        print(line, file=sys.stderr)
 
 
 def problems_path(args: argparse.Namespace) -> Path | None:
@@ -219,15 +234,35 @@ def problems_path(args: argparse.Namespace) -> Path | None:
     return None
 
 
+def run_settings(args: argparse.Namespace, csv_path: Path | None) -> str:
+    """Everything besides the articles that decides what ``run`` writes (for its stamp)."""
+    from geo.engine.stamp import settings_key
+
+    return settings_key(
+        {
+            "command": "extract",
+            "output": str(Path(args.output).absolute()),
+            "schema": args.schema,
+            "min_confidence": args.min_confidence,
+            "strict": args.strict,
+            "published": args.published,
+            "max_bytes": args.max_bytes,
+            "problems": str(csv_path.absolute()) if csv_path is not None else None,
+        }
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Extract, write and report; exit 1 when a file had to be skipped.
 
     Everything that can be checked is checked before any article is read: the options, the
     output's extension and folder, the input paths and their number. Events are written in
     batches to a temporary file that replaces the output at the end (with ``--strict``, only
-    when the run had no problem).
+    when the run had no problem). With the cache on, a rerun whose articles, settings and
+    output files are all as the last run left them writes nothing and says so (see
+    :mod:`geo.engine.stamp`).
     """
-    from geo.engine import EventSink, check_writable_dir
+    from geo.engine import EventSink, check_events_path, check_writable_dir
     from geo.errors import InputError
 
     if args.max_bytes <= 0:
@@ -238,9 +273,21 @@ def run(args: argparse.Namespace) -> int:
     csv_path = problems_path(args)
     if csv_path is not None:
         check_writable_dir(csv_path.parent)
-    sink = EventSink(args.output, schema=args.schema) if args.output is not None else None
+    if args.output is not None:
+        check_events_path(args.output, schema=args.schema)
     check_article_paths(args.paths, args.max_articles)
     to_stdout = args.json or args.output is None
+    settings = run_settings(args, csv_path) if not to_stdout and not args.no_cache else None
+    if settings is not None and (stamp := find_stamp(args, args.output, settings)) is not None:
+        for line in stamp.summary.get("lines", []):
+            print(line, file=sys.stderr)
+        print(
+            f"nothing changed since the last run: {args.output} left as it was "
+            "(--no-cache to extract again)",
+            file=sys.stderr,
+        )
+        return int(stamp.summary.get("code", 0))
+    sink = EventSink(args.output, schema=args.schema) if args.output is not None else None
     held: list[Event] = []  # with --strict, JSON lines wait for the verdict
     problems = ProblemLog()
     dropped = 0
@@ -274,14 +321,21 @@ def run(args: argparse.Namespace) -> int:
             sink.abort()
     for event in held:
         print(json.dumps(event.to_json(), ensure_ascii=False))
+    closing: list[str] = []
     if args.min_confidence > 0:
-        print(
-            f"left out {dropped} event(s) below confidence {args.min_confidence}", file=sys.stderr
-        )
+        closing.append(f"left out {dropped} event(s) below confidence {args.min_confidence}")
     if sink is not None:
-        print(f"wrote {sink.written} event(s) to {args.output}", file=sys.stderr)
+        closing.append(f"wrote {sink.written} event(s) to {args.output}")
     note_nothing_read(report, args.paths, problems)
     if csv_path is not None and (len(problems) or csv_path.exists()):
         problems.write_csv(csv_path)
-    print_run_summary(report, problems, csv_path if len(problems) else None)
-    return 1 if run_problems(report, args.paths) else 0
+    shown_csv = csv_path if len(problems) else None
+    for line in closing + run_summary_lines(report, problems, shown_csv):
+        print(line, file=sys.stderr)
+    code = 1 if run_problems(report, args.paths) else 0
+    if settings is not None:
+        # told again by a rerun that finds nothing changed: every article then is "from the cache"
+        lines = closing + run_summary_lines(report, problems, shown_csv, from_cache=report.articles)
+        outputs = [args.output] + ([csv_path] if csv_path is not None else [])
+        save_stamp(args, args.output, report, settings, outputs, {"lines": lines, "code": code})
+    return code

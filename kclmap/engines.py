@@ -17,10 +17,18 @@ from kclmap.options import count
 
 if TYPE_CHECKING:
     from geo.engine import Engine, ExtractionCache, RunReport
+    from geo.engine.stamp import RunStamp
     from geo.events import Event
     from kclmap.problems import ProblemLog
 
-__all__ = ["add_engine_options", "add_quiet_option", "check_engine_options", "stream_events"]
+__all__ = [
+    "add_engine_options",
+    "add_quiet_option",
+    "check_engine_options",
+    "find_stamp",
+    "save_stamp",
+    "stream_events",
+]
 
 
 def add_quiet_option(p: argparse.ArgumentParser) -> None:
@@ -140,3 +148,62 @@ def stream_events(
     problems.extend("warning", report.warnings)
     problems.extend("unresolved", report.unresolved)
     return report
+
+
+def find_stamp(args: argparse.Namespace, target: Path, settings: str) -> RunStamp | None:
+    """The stamp of the last run that wrote ``target``, when nothing has changed since.
+
+    Nothing has changed when the files that run wrote are still there as it left them, and the
+    article files under ``args.paths`` (fingerprinted again: listed, read and hashed) and
+    ``settings`` are the same. ``None`` otherwise, or without the cache.
+    """
+    from geo.articles import iter_article_paths
+    from geo.engine import ExtractOptions
+    from geo.engine.run import inputs_digest
+    from geo.engine.stamp import file_signature
+
+    cache = open_cache(args)
+    if cache is None:
+        return None
+    import sqlite3
+
+    try:
+        with cache:
+            stamp = cache.get_stamp(target)
+    except sqlite3.Error:
+        return None
+    if stamp is None or stamp.settings != settings:
+        return None
+    if any(file_signature(Path(p)) != sig for p, sig in stamp.outputs.items()):
+        return None  # an output was changed or removed: write it again
+    options = ExtractOptions(published=args.published, max_bytes=args.max_bytes)
+    digest = inputs_digest((str(p) for p in iter_article_paths(args.paths)), options)
+    return stamp if stamp.holds(digest, settings) else None
+
+
+def save_stamp(
+    args: argparse.Namespace,
+    target: Path,
+    report: RunReport,
+    settings: str,
+    outputs: list[Path],
+    summary: dict[str, object],
+) -> None:
+    """Record what this completed run read and wrote (no stamp when an input had no key)."""
+    from geo.engine.stamp import RunStamp, file_signature
+
+    cache = open_cache(args)
+    if cache is None:
+        return
+    digest = report.inputs.hexdigest
+    stamp = None
+    if digest is not None and report.inputs.count == report.files:
+        written = {str(p.absolute()): file_signature(p) for p in outputs}
+        stamp = RunStamp(digest=digest, settings=settings, outputs=written, summary=summary)
+    import sqlite3
+
+    try:
+        with cache:
+            cache.put_stamp(target, stamp)
+    except (OSError, sqlite3.Error) as err:  # the output is written: the run still succeeded
+        print(f"warning: could not record the run in the cache: {err}", file=sys.stderr)

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from geo.engine.stamp import RunStamp
 from geo.engine.work import ArticleResult
 from geo.events import Event
 
@@ -142,6 +143,9 @@ class ExtractionCache:
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
             )
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS stamps (target TEXT PRIMARY KEY, value TEXT NOT NULL)"
+            )
         except sqlite3.DatabaseError as err:
             self._db.close()
             raise OSError(f"cache {str(self.path)!r} is unusable: {err}") from err
@@ -164,6 +168,24 @@ class ExtractionCache:
         self._pending.append((key, _encode(result)))
         if len(self._pending) >= 500:
             self.flush()
+
+    def get_stamp(self, target: Path) -> RunStamp | None:
+        """The stamp of the last completed run that wrote ``target``, or ``None``."""
+        row = self._db.execute(
+            "SELECT value FROM stamps WHERE target = ?", (str(target.absolute()),)
+        ).fetchone()
+        return RunStamp.from_json(row[0]) if row is not None else None
+
+    def put_stamp(self, target: Path, stamp: RunStamp | None) -> None:
+        """Record (or with ``None`` forget) the stamp of the run that just wrote ``target``."""
+        with self._db:
+            if stamp is None:
+                self._db.execute("DELETE FROM stamps WHERE target = ?", (str(target.absolute()),))
+            else:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO stamps (target, value) VALUES (?, ?)",
+                    (str(target.absolute()), stamp.to_json()),
+                )
 
     def flush(self) -> None:
         """Commit the pending entries."""

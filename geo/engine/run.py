@@ -15,11 +15,12 @@ from typing import Protocol
 
 from geo.articles import ReadProblem, iter_article_paths
 from geo.engine.cache import ExtractionCache, cache_key
+from geo.engine.stamp import InputsDigest
 from geo.engine.work import ArticleResult, ExtractOptions
 from geo.events import Event
 from geo.pipeline import Retellings
 
-__all__ = ["Engine", "RunReport", "fingerprint", "iter_event_batches"]
+__all__ = ["Engine", "RunReport", "fingerprint", "inputs_digest", "iter_event_batches"]
 
 Progress = Callable[[int, int, str], None]
 
@@ -52,6 +53,7 @@ class RunReport:
     problems: list[ReadProblem] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     unresolved: list[tuple[str, str]] = field(default_factory=list)
+    inputs: InputsDigest = field(default_factory=InputsDigest)
 
     @property
     def extracted(self) -> int:
@@ -73,6 +75,20 @@ def fingerprint(source: str, options: ExtractOptions) -> str | None:
     return cache_key(source, data, sidecar, options.published)
 
 
+def inputs_digest(sources: Iterable[str], options: ExtractOptions) -> str | None:
+    """The digest of these article files as a run fingerprints them (:class:`InputsDigest`).
+
+    ``None`` when one cannot be fingerprinted (unreadable, too big).
+    """
+    digest = InputsDigest()
+    for source in sources:
+        key = fingerprint(source, options)
+        if key is None:
+            return None
+        digest.add(source, key)
+    return digest.hexdigest
+
+
 def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -83,6 +99,7 @@ def _start(
     engine: Engine,
     options: ExtractOptions,
     cache: ExtractionCache | None,
+    inputs: InputsDigest,
 ) -> Iterator[ArticleResult]:
     """Hand one batch to ``engine`` now; the returned iterator gives its results in order.
 
@@ -90,6 +107,7 @@ def _start(
     engine works on this batch while the caller is still writing the previous one.
     """
     keys = [fingerprint(s, options) if cache is not None else None for s in sources]
+    inputs.update(zip(sources, keys, strict=True))
     found: dict[int, ArticleResult] = {}
     if cache is not None:
         for i, (source, key) in enumerate(zip(sources, keys, strict=True)):
@@ -124,12 +142,13 @@ def _pipelined(
     engine: Engine,
     options: ExtractOptions,
     cache: ExtractionCache | None,
+    inputs: InputsDigest,
 ) -> Iterator[Iterator[ArticleResult]]:
     """The batches' result iterators, each batch handed over before the one before is read."""
     batches = _batches(sources, max(1, engine.batch_size))
-    pending = [_start(batch, engine, options, cache) for batch in islice(batches, 1)]
+    pending = [_start(batch, engine, options, cache, inputs) for batch in islice(batches, 1)]
     for batch in batches:
-        following = _start(batch, engine, options, cache)
+        following = _start(batch, engine, options, cache, inputs)
         yield pending.pop()
         pending.append(following)
     yield from pending
@@ -167,7 +186,7 @@ def iter_event_batches(
     told = Retellings()  # syndicated retellings folded into the first telling, in path order
     done = 0
     events: list[Event] = []
-    for results in _pipelined(sources, engine, options, cache):
+    for results in _pipelined(sources, engine, options, cache, report.inputs):
         for result in results:
             done += 1
             if progress is not None:

@@ -95,6 +95,73 @@ def test_rerun_takes_every_article_from_the_cache(capsys, articles, tmp_path):
     assert (tmp_path / "e.gpkg").stat().st_size == first
 
 
+def _edit_article(folder, tmp_path):
+    first = sorted(folder.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n\nUpdated.\n", encoding="utf-8")
+
+
+def _new_article(folder, tmp_path):
+    shutil.copy(SEEDS / sorted(p.name for p in SEEDS.iterdir())[0], folder / "zz_new.txt")
+
+
+def _touch_output(folder, tmp_path):
+    (tmp_path / "e.gpkg").write_bytes(b"")
+
+
+def _remove_problems(folder, tmp_path):
+    (tmp_path / "e.problems.csv").unlink()
+
+
+@pytest.mark.parametrize(
+    ("change", "extra"),
+    [
+        (None, []),
+        (_edit_article, []),
+        (_new_article, []),
+        (_touch_output, []),
+        (_remove_problems, []),
+        (None, ["--min-confidence", "0.5"]),
+        (None, ["--no-cache"]),
+    ],
+    ids=[
+        "unchanged",
+        "edited",
+        "grown",
+        "output-changed",
+        "problems-removed",
+        "option",
+        "no-cache",
+    ],
+)
+def test_rerun_writes_again_only_when_something_changed(capsys, articles, tmp_path, change, extra):
+    argv = ["extract", articles, "-o", tmp_path / "e.gpkg", "--cache-dir", tmp_path / "cache"]
+    first_code, _, _ = run(capsys, *argv)
+    assert (tmp_path / "e.problems.csv").exists()  # the Arabic-script article is listed
+    if change is not None:
+        change(articles, tmp_path)
+    before = (tmp_path / "e.gpkg").stat().st_mtime_ns
+    code, _, err = run(capsys, *argv, *extra)
+    unchanged = change is None and not extra
+    assert ("nothing changed since the last run" in err) is unchanged
+    assert ((tmp_path / "e.gpkg").stat().st_mtime_ns == before) is unchanged
+    assert (tmp_path / "e.problems.csv").exists()
+    if unchanged:  # the last run's summary is told again, with its exit code
+        assert code == first_code
+        assert re.search(r"\b(\d+) article\(s\) \(\1 from the cache\)", err)
+        assert "wrote " in err
+
+
+def test_run_with_an_unreadable_file_is_never_taken_as_unchanged(capsys, articles, tmp_path):
+    limit = max(p.stat().st_size for p in articles.iterdir()) + 1
+    (articles / "huge.txt").write_text("Kirkuk. " * limit, encoding="utf-8")  # over the limit
+    argv = ["extract", articles, "-o", tmp_path / "e.csv", "--cache-dir", tmp_path / "cache"]
+    argv += ["--max-bytes", limit]
+    run(capsys, *argv)
+    _, _, err = run(capsys, *argv)
+    assert "nothing changed" not in err
+    assert "huge.txt" in err
+
+
 def test_no_cache_extracts_again(capsys, articles, tmp_path):
     argv = ["extract", articles, "-o", tmp_path / "e.csv", "--cache-dir", tmp_path / "cache"]
     run(capsys, *argv)

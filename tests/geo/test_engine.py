@@ -377,3 +377,44 @@ def test_every_public_name_exists(module):
 
     mod = importlib.import_module(module)
     assert all(hasattr(mod, name) for name in mod.__all__)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "same_as_base"),
+    [
+        ([("a.txt", "k1"), ("b.txt", "k2")], True),
+        ([("b.txt", "k2"), ("a.txt", "k1")], False),  # order is part of the run
+        ([("a.txt", "k1"), ("b.txt", "k3")], False),  # an edited file
+        ([("a.txt", "k1"), ("c.txt", "k2")], False),  # a renamed file
+        ([("a.txt", "k1")], False),  # a removed file
+    ],
+)
+def test_inputs_digest_changes_with_any_article_file(pairs, same_as_base):
+    from geo.engine.stamp import InputsDigest
+
+    base = InputsDigest().update([("a.txt", "k1"), ("b.txt", "k2")]).hexdigest
+    assert (InputsDigest().update(pairs).hexdigest == base) is same_as_base
+
+
+@pytest.mark.parametrize("pairs", [[("a.txt", None)], [("a.txt", "k1"), ("b.txt", None)], []])
+def test_inputs_digest_is_none_when_a_file_has_no_key(pairs):
+    from geo.engine.stamp import InputsDigest
+
+    assert InputsDigest().update(pairs).hexdigest is None
+
+
+def test_stamp_holds_only_while_its_outputs_are_untouched(tmp_path):
+    from geo.engine.stamp import RunStamp, file_signature
+
+    out = tmp_path / "e.csv"
+    out.write_text("a\n")
+    stamp = RunStamp("d", "s", {str(out): file_signature(out)}, {"code": 0})
+    again = RunStamp.from_json(stamp.to_json())
+    assert again == stamp
+    assert again.holds("d", "s")
+    assert not again.holds("other", "s")
+    assert not again.holds("d", "other")
+    assert not again.holds(None, "s")
+    out.write_text("ab\n")
+    assert not again.holds("d", "s")
+    assert RunStamp.from_json("not json") is None
