@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from gazetteer import Spotter
 from geo.articles import Article
 from geo.classify import classify, is_summary
-from geo.cues import AFTERMATH, NEW_EVENT, STATEMENT_DAY
+from geo.cues import AFTERMATH, CONTINUES, NEW_EVENT, STATEMENT_DAY
 from geo.dates import DateRef
 from geo.event_dates import choose_date, is_history, told_only
 from geo.events import ACLED_TYPES, Event, make_event_id
@@ -31,6 +31,12 @@ from geo.sentence import SentenceAnalysis, analyse
 __all__ = ["ExtractionResult", "extract_events", "geo_precision"]
 
 _RETOLD_MEETING = re.compile(r"\s*(?:The|This|That|During the) (?:meeting|talks|visit)\b")
+# "The two sides discussed ...", "The participants stressed ...": the meeting's people, on no
+# day of their own, go on telling the meeting
+_MEETING_PEOPLE = re.compile(
+    r"\s*(?:The|Both) (?:two )?(?:sides|parties|participants|delegations?|officials|commanders|"
+    r"officers)\b"
+)
 _SAME_PERIOD = re.compile(
     r"\b(?:the same|this|that) (?:quarter|period|month|year)\b|"
     r"\bin this period\b",
@@ -175,7 +181,13 @@ def _joins(last: Event, event: Event, sentence: SentenceAnalysis, own_place: boo
     """
     # the event told placed by its own words too ("a village in northern Iraq" placed by the
     # dateline is no place to compare)
-    own_place = own_place and not _CONTEXT_PLACE.search(last.notes or "")
+    own_place = (
+        own_place
+        and not _CONTEXT_PLACE.search(last.notes or "")
+        and not _placeless(event, sentence)
+    )
+    if own_place and _origin_apposition(sentence.body, event.place_query):
+        own_place = False  # "The victims, brothers from Qara Tapa, were killed": who they were
     if own_place and not _place_told(last, event):
         return False
     if (
@@ -201,6 +213,71 @@ def _joins(last: Event, event: Event, sentence: SentenceAnalysis, own_place: boo
         event.type != last.type
         or None in (last.actor1, event.actor1)
         or (last.actor1 in _ARMED) == (event.actor1 in _ARMED)
+    )
+
+
+def _opens_new(body: str) -> bool:
+    """Whether the sentence says it tells another event ("separately", "a second bomb").
+
+    "Also" opens a new event only when the sentence does not go on telling the one before:
+    "Militants also attacked a checkpoint" may be another attack, "The militants also burned a
+    harvester before withdrawing" is more of the same raid (:data:`geo.cues.CONTINUES`).
+    """
+    words = {m.group(0).lower() for m in NEW_EVENT.finditer(body)}
+    if words - {"also"}:
+        return True
+    return bool(words) and not CONTINUES.search(body)
+
+
+# "The victims, two brothers from the village of X, were ...": a back-reference to the
+# people of the event told, then an apposition that says who they were
+_APPOSITION = re.compile(
+    r"\s*(?:The|Both|These|Those)\s+(?:[\w-]+\s+){0,2}?[\w-]+,\s+([^,]{3,90}),"
+)
+
+
+def _origin_apposition(body: str, place_query: str | None) -> bool:
+    """Whether ``place_query`` is named only in an apposition to a back-referring subject."""
+    if not place_query or not CONTINUES.match(body):
+        return False
+    m = _APPOSITION.match(body)
+    return m is not None and place_query in m.group(1) and place_query not in body[m.end() :]
+
+
+def _placeless(event: Event, sentence: SentenceAnalysis) -> bool:
+    """Whether the follow-up names no place at all (nothing of its own to compare)."""
+    return event.place_id is None and event.place_query is None and not sentence.places
+
+
+# "agreed during a meeting held in Makhmur", "met in Sinjar and agreed": the meeting is
+# told in the agreement's sentence ("at the meeting", "the two sides met" point back to one)
+_MEETING_IN_AGREEMENT = re.compile(
+    r"\b(?:during|at|in)\s+an?\s+(?:[\w-]+\s+){0,2}?meeting\b|"
+    r"\b(?:held|convened)\s+an?\s+(?:[\w-]+\s+){0,2}?meeting\b|"
+    r"\ban?\s+(?:[\w-]+\s+){0,2}?meeting\s+(?:was\s+)?held\b|"
+    r"(?<!the two sides )(?<!both sides )\bmet\b(?:\s+\w+){0,6}?\s+and\s+(?:\w+\s+)?agreed\b",
+    re.I,
+)
+
+
+def _meeting_of_agreement(event: Event, events: list[Event], body: str) -> Event | None:
+    """The meeting an agreement's own sentence says it was reached at, if none was told yet.
+
+    Commanders who "agreed during a meeting held in X on Tuesday" met there that day: the
+    corpus conventions count the meeting and the agreement, two events of one sentence.
+    """
+    if event.type != "agreement" or event.background or not _MEETING_IN_AGREEMENT.search(body):
+        return None
+    if any(e.type == "meeting" and e.event_date == event.event_date for e in events):
+        return None  # "the two sides agreed at the meeting": the meeting told before
+    event_type, sub_event_type = ACLED_TYPES["meeting"]
+    return replace(
+        event,
+        type="meeting",
+        subtype=None,
+        acled_event_type=event_type,
+        acled_sub_event_type=sub_event_type,
+        extra_quotes=[],
     )
 
 
@@ -289,7 +366,10 @@ class _Extractor(Placer):
             follow_up = self._follows_up(
                 events, index, sentence, cls.type, bool(past), cls.aggregate
             )
-            if cls.type == "meeting" and _RETOLD_MEETING.match(body):
+            if cls.type == "meeting" and (
+                _RETOLD_MEETING.match(body)
+                or (_MEETING_PEOPLE.match(body) and all(r.precision != "day" for r in past))
+            ):
                 told = next((e for e in reversed(events) if e.type == "meeting"), None)
                 if told is not None:  # "The meeting, held at the coordination centre, ..."
                     told.extra_quotes.append(body)
@@ -425,6 +505,10 @@ class _Extractor(Placer):
             if follow_up and _joins(events[-1], event, sentence, own_place):
                 self._fold(events[-1], event, sentence)
                 continue
+            meeting = _meeting_of_agreement(event, events, body)
+            if meeting is not None:
+                meeting.event_id = make_event_id(f"{self.key}:meeting", start, seg.end)
+                events.append(meeting)
             events.append(event)
             self.told_at = index
         return merge_retellings(events, statement_days=self.statement_days)
@@ -459,7 +543,7 @@ class _Extractor(Placer):
         if (
             dated
             or aggregate
-            or NEW_EVENT.search(body)
+            or _opens_new(body)
             or _LIST_ITEM.match(body)
             or kind not in _FOLDS[last.type]
         ):

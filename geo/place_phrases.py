@@ -106,6 +106,10 @@ _INSTITUTION_AFTER = re.compile(
     r"\s+(?:[A-Z]\w+\s+){0,2}(?:Operations?\s+Command|Command|Police\s+Command|Council|"
     r"University|Directorate|Brigade|Division|Regiment|Asayish|Police|Governorate Council)\b"
 )
+# "at the headquarters of the Kirkuk Operations Command": the command's seat is the place
+_SEAT_BEFORE = re.compile(
+    r"\b(?:headquarters|HQ|premises|offices?|building|compound|base)\s+of\s+(?:the\s+)?$", re.I
+)
 _AREA_WORD_AFTER = re.compile(
     r"\s+(?:district|subdistrict|sub-district|governorate|province|region|nahiya|qadha)\b", re.I
 )
@@ -255,7 +259,9 @@ def read_place_phrases(
     for start, end, surface, place in spans:
         before = sentence[max(0, start - 60) : start]
         after = sentence[end : end + 60]
-        if _NOT_A_LOCATION.search(before) or _INSTITUTION_AFTER.match(after):
+        if _NOT_A_LOCATION.search(before) or (
+            _INSTITUTION_AFTER.match(after) and not _SEAT_BEFORE.search(before)
+        ):
             prev_end = end  # "the Anbar Operations Command": a headquarters' name, no place
             continue
         if after.startswith(("'s", "’s")):

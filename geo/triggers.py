@@ -59,6 +59,9 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"clash(?:es|ed)?",
         r"targeted",
         r"stormed",
+        # "overran an army outpost", "pounded the village with mortars"
+        r"overr(?:an|un)",
+        r"pounded",
         r"shot",
         r"shooting",
         r"gunned down",
@@ -185,6 +188,7 @@ MODAL = rx(
     r"agreed",
     r"agree",
     r"agreement",
+    r"(?:decided|resolved)(?: on \w+)? to",
     r"plans?",
     r"planned",
     r"will",
@@ -203,7 +207,7 @@ MODAL = rx(
     r"push(?:ed|ing)? for",
     r"to (?:conduct|carry out|launch|intensify|"
     r"increase|establish|fill|improve|enhance|develop|prevent|address|confront|combat|defeat|"
-    r"strengthen|coordinate|hold|discuss|provide|eliminate)",
+    r"strengthen|coordinate|hold|discuss|provide|eliminate|stop|counter|curb|tackle|deter)",
     r"discuss\w*",
     r"consider\w*",
     r"prepar\w* to",
@@ -295,6 +299,9 @@ PAST_ACTION = rx(
     r"struck",
     r"hit",
     r"exploded",
+    r"overr(?:an|un)",
+    r"pounded",
+    r"shelled",
     r"detonated",
     r"was (?:killed|wounded|injured)",
     r"were (?:killed|wounded|injured|arrested|detained)",
