@@ -61,7 +61,8 @@ _NOT_A_LOCATION = re.compile(
 )
 _CONTAINER_GAP = re.compile(
     r"\s*(?:(?:village|town|city|area|district|subdistrict|sub-district|province|governorate|"
-    r"region|nahiya|qadha)\s*)?(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
+    r"region|nahiya|qadha|valley|hills|mountains|desert|plain|orchards|farmland)\s*)?"
+    r"(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
     r"(?:" + _DIR + r"(?:ern)?\s+)?",
     re.I,
 )
