@@ -18,7 +18,7 @@ from geo.cues import AFTERMATH, CONTINUES, NEW_EVENT, STATEMENT_DAY
 from geo.dates import DateRef
 from geo.event_dates import choose_date, is_history, told_only
 from geo.events import ACLED_TYPES, Event, make_event_id
-from geo.merge import STATEMENT_NOTE, absorb, merge_retellings, same_place
+from geo.merge import FILLABLE, STATEMENT_NOTE, absorb, merge_retellings, same_place
 from geo.place_phrases import (
     FOREIGN_COUNTRIES,
     strip_dateline,
@@ -244,6 +244,49 @@ def _origin_apposition(body: str, place_query: str | None) -> bool:
     return m is not None and place_query in m.group(1) and place_query not in body[m.end() :]
 
 
+# "forces have detained", "a leader has been killed": the present perfect of fresh news
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:also\s+|now\s+|just\s+)?(?:been\s+)?(?:[a-z]+(?:ed|en)|shot|hit|"
+    r"struck|caught|seized)\b",
+    re.I,
+)
+
+
+def _told_as_news(body: str, said: DateRef) -> bool:
+    """Whether the event is told in the present perfect before the day it was told.
+
+    "Iraqi forces have detained four suspects in Kirkuk, the ministry said on Tuesday": news
+    of that day (the corpus convention dates it so); "said on Monday that two soldiers were
+    killed" or "had been killed" tells an earlier day the text does not give.
+    """
+    return bool(_PRESENT_PERFECT.search(body, 0, said.start))
+
+
+# "reached the site", "at the scene", "in the same area": the place of the event told
+_SAME_SITE = re.compile(
+    r"\b(?:at|to|in|near|around|reached|searched|combed|stormed)\s+the\s+(?:same\s+)?"
+    r"(?:site|scene|spot|location|same area)\b",
+    re.I,
+)
+_SITE_FIELDS = FILLABLE[: FILLABLE.index("precision_km") + 1]
+
+
+def _at_the_site(event: Event, told: Event, notes: list[str]) -> list[str]:
+    """Place ``event`` where ``told`` is when its own place was only borrowed or unknown.
+
+    "A ground force reached the site at dawn and arrested a sixth militant": the site is the
+    place of the event told before, not the range or town the sentence before also named.
+    Returns the event's notes, updated.
+    """
+    borrowed = [n for n in notes if _CONTEXT_PLACE.search(n)]
+    if told.place_id is None or (event.place_id is not None and not borrowed):
+        return notes
+    event.confidence += 0.1 if borrowed else 0.3  # what _place took off, in part
+    for attr in _SITE_FIELDS:
+        setattr(event, attr, getattr(told, attr))
+    return [n for n in notes if n not in borrowed] + ["place of the event told before (the site)"]
+
+
 def _placeless(event: Event, sentence: SentenceAnalysis) -> bool:
     """Whether the follow-up names no place at all (nothing of its own to compare)."""
     return event.place_id is None and event.place_query is None and not sentence.places
@@ -421,6 +464,16 @@ class _Extractor(Placer):
                 # a date the text gives but that cannot be read is not replaced by another
                 event.confidence -= 0.2
                 notes.append(f"date {unread.text!r} could not be resolved: event date left empty")
+            elif said is not None and said.value is not None and _told_as_news(body, said):
+                # "forces have detained four suspects, the ministry said on Tuesday": the
+                # present perfect of news, the day it was told
+                event.event_date, event.date_precision = said.value, "day"
+                event.confidence -= 0.1
+                notes.append(f"present perfect told {said.text!r}: that day")
+                # a lead that sums up events told next with their own days folds into them
+                notes.append(STATEMENT_NOTE)
+                self.statement_days[event.event_id] = said.value
+                last_event_date = (said.value, "day")
             elif statement_day := said:
                 # "said on Monday that two soldiers had been killed": not the event's day; a
                 # telling nearby that gives its own day may date it (geo.merge)
@@ -460,6 +513,8 @@ class _Extractor(Placer):
             if not self._place(event, sentence, offset, cls.trigger_start, notes):
                 self.warnings.append(f"left out an event abroad: {body[:70]!r}")
                 continue  # told of another country: not an Iraqi event
+            if events and _SAME_SITE.search(body):
+                notes = _at_the_site(event, events[-1], notes)
             assign_roles(event, body, cls.trigger_start, actors=sentence.actors)
             key = (
                 f"{cls.type}:{cls.subtype}"
