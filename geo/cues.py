@@ -264,7 +264,9 @@ STATEMENT_DAY = re.compile(
 # Names of institutions that hold a trigger word: "Kirkuk Operations Command", "Security Media
 # Cell", "Counter-Terrorism Service", "operations room": a headquarters, not an operation.
 INSTITUTION = re.compile(
-    r"\b(?:[A-Z][\w-]*\s+){0,3}Operations?\s+(?:Command|Center|Centre|Room)\b|"
+    # the name's words are capitalised ("gathered at the Salahuddin Operations Command": the
+    # verb before it is no part of the name)
+    r"\b(?:(?-i:[A-Z])[\w-]*\s+){0,3}Operations?\s+(?:Command|Center|Centre|Room)\b|"
     r"\b(?:joint\s+)?operations?\s+(?:command(?:ers?)?|room|cent(?:er|re)s?)\b|"
     r"\b(?:Security Media Cell|Counter[- ]Terrorism Service|Anti[- ]Terrorism\s+\w+)\b|"
     r"\bair (?:force|defen[cs]e)\s+(?:base|command)\b",

@@ -114,6 +114,9 @@ _LIST_ITEM = re.compile(
     r"[*•·\-–\s]*(?:On [^,]{3,30}, )?(?:Near|In|Around|Outside|(?:North|South|East|West)\w* of) [A-Z]"
 )
 _FOLLOW_UP_SENTENCES = 3  # a follow-up comes within three sentences of the event it continues
+# "The officer, a first lieutenant, was killed", "The militants also burned a tractor": a
+# sentence that points back to the event told may come further down, after quotes
+_BACK_REFERENCE_SENTENCES = 8
 
 
 # the note of a place taken from the context, not from the sentence's own words
@@ -591,7 +594,9 @@ class _Extractor(Placer):
         if last.type not in _FOLDS or last.aggregate or last.background:
             return False
         body = sentence.body
-        if index - self.told_at > _FOLLOW_UP_SENTENCES:
+        if index - self.told_at > (
+            _BACK_REFERENCE_SENTENCES if CONTINUES.search(body) else _FOLLOW_UP_SENTENCES
+        ):
             return False
         if AFTERMATH.search(body):
             return True  # "ISIS claimed responsibility for the attack" (if it joins: _joins)

@@ -165,6 +165,7 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"arrived in",
         r"convened",
         r"conference",
+        r"gathered (?:at|in)",
     ),
 }
 TRIGGERS["other"] = rx(
@@ -189,6 +190,10 @@ MODAL = rx(
     r"agree",
     r"agreement",
     r"(?:decided|resolved)(?: on \w+)? to",
+    # "signed a protocol to set up joint checkpoints": the terms of an agreement
+    r"signed",
+    r"protocol",
+    r"memorandum",
     r"plans?",
     r"planned",
     r"will",
