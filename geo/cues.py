@@ -111,6 +111,9 @@ ACCIDENT = rx(
     r"caught fire",
     r"stampede",
     r"gas (?:leak|cylinder)",
+    # natural deaths: "died of a heart attack"
+    r"heart attack",
+    r"natural causes",
 )
 # Sports reporting: "the attack dominated the match", "shot wide"
 SPORT = rx(

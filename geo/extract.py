@@ -113,6 +113,13 @@ _BACKSHIFT = re.compile(
 _LIST_ITEM = re.compile(
     r"[*•·\-–\s]*(?:On [^,]{3,30}, )?(?:Near|In|Around|Outside|(?:North|South|East|West)\w* of) [A-Z]"
 )
+# a death told without the attack's verb: the toll of the event told when the sentence has
+# no day or place of its own ("2 ISIS militants were killed.", "Two of the wounded later
+# succumbed to their wounds.")
+_TOLL_TRIGGER = re.compile(
+    r"(?i:killed|(?:were|was|been|being) martyred|perished|lost (?:their|his|her) li(?:ves|fe)|"
+    r"succumbed to (?:his|her|their) (?:wounds|injuries))"
+)
 _FOLLOW_UP_SENTENCES = 3  # a follow-up comes within three sentences of the event it continues
 # "The officer, a first lieutenant, was killed", "The militants also burned a tractor": a
 # sentence that points back to the event told may come further down, after quotes
@@ -393,7 +400,7 @@ class _Extractor(Placer):
                 self._add_casualties(events, seg, sentence)
                 continue
             if (
-                cls.trigger.lower() == "killed"
+                _TOLL_TRIGGER.fullmatch(cls.trigger)
                 and not past
                 # "Gunmen killed a shepherd near Khanaqin": a place of its own, maybe another
                 # event (placed first, then folded only at the same place: _joins)

@@ -62,6 +62,13 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         # "overran an army outpost", "pounded the village with mortars"
         r"overr(?:an|un)",
         r"pounded",
+        # deaths told without the attack's verb: "two fighters were martyred", "perished
+        # when their vehicle hit a mine" (accidents are vetoed by geo.cues.ACCIDENT)
+        r"(?:were|was|been|being) martyred",
+        r"perished",
+        r"lost (?:their|his|her) li(?:ves|fe)",
+        r"succumbed to (?:his|her|their) (?:wounds|injuries)",
+        r"(?:hit|struck|stepped on|triggered) an? (?:[\w-]+ )?mine",
         r"shot",
         r"shooting",
         r"gunned down",
