@@ -321,7 +321,8 @@ def _meeting_of_agreement(event: Event, events: list[Event], body: str) -> Event
     """
     if event.type != "agreement" or event.background or not _MEETING_IN_AGREEMENT.search(body):
         return None
-    if any(e.type == "meeting" and e.event_date == event.event_date for e in events):
+    # a bounded look-back (the story's last events) keeps extraction linear in its length
+    if any(e.type == "meeting" and e.event_date == event.event_date for e in events[-20:]):
         return None  # "the two sides agreed at the meeting": the meeting told before
     event_type, sub_event_type = ACLED_TYPES["meeting"]
     return replace(
