@@ -140,10 +140,17 @@ def parse_number(text: str) -> int | None:
     return None
 
 
+# "Two Peshmerga fighters, including an officer, were killed": the apposition is read as
+# blank space, so the count reaches its verb
+_INCLUDING = re.compile(r",\s+(?:including|among them|among whom)\s[^,;.]{1,40},")
+
+
 def count_casualties(sentence: str) -> tuple[int | None, int | None]:
     """(killed, injured) stated in ``sentence``; ``None`` where it states none."""
     if not _ANY_CASUALTY.search(sentence):
         return None, None
+    if "," in sentence:
+        sentence = _INCLUDING.sub(lambda m: " " * len(m.group(0)), sentence)
     out: dict[str, int | None] = {}
     for kind in ("killed", "injured"):
         spans: list[tuple[int, int, int]] = []

@@ -250,7 +250,10 @@ CONTINUES = re.compile(
     r"^\s*(?:(?:The|These|Those|Both)\s+(?:[\w-]+\s+){0,2}?(?:militants|attackers|assailants|"
     r"gunmen|insurgents|jihadists|terrorists|fighters|group|cell|perpetrators|officer|soldiers?|"
     r"policem[ae]n|victims?|wounded|dead|bodies|attack|raid|ambush|assault|bombing|blast|"
-    r"explosion|meeting|talks|delegation)|They|He)\b|"
+    r"explosion|meeting|talks|delegation)|They|He|"
+    # "One of the assailants was also killed", "Two of his guards were wounded"
+    r"(?:One|Two|Three|Four|Five|Some|Several|Most|All|Both|None|Another)\s+of\s+(?:the|his|"
+    r"their|its|them)\b)\b|"
     r"\bbefore (?:withdrawing|fleeing|escaping|retreating|pulling out|leaving the area)\b|"
     r"\b(?:then|later) (?:fled|withdrew|escaped|retreated)\b",
     re.I,

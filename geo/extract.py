@@ -120,6 +120,12 @@ _TOLL_TRIGGER = re.compile(
     r"(?i:killed|(?:were|was|been|being) martyred|perished|lost (?:their|his|her) li(?:ves|fe)|"
     r"succumbed to (?:his|her|their) (?:wounds|injuries))"
 )
+# a follow-up that tells more dead than the first telling counted
+_MORE_DEAD = re.compile(
+    r"\b(?:also|another|more|other)\b(?:\s+\w+){0,3}?\s+(?:killed|died|dead)\b|"
+    r"\blater (?:died|succumbed)\b",
+    re.I,
+)
 _FOLLOW_UP_SENTENCES = 3  # a follow-up comes within three sentences of the event it continues
 # "The officer, a first lieutenant, was killed", "The militants also burned a tractor": a
 # sentence that points back to the event told may come further down, after quotes
@@ -216,6 +222,8 @@ def _joins(last: Event, event: Event, sentence: SentenceAnalysis, own_place: boo
         )
     if event.event_date != last.event_date:
         return False
+    if CONTINUES.match(sentence.body):
+        return True  # "One of the assailants was also killed ... by the Peshmerga": the same fight
     # a perpetrator of the other side, for the same kind of event: "Coalition jets struck"
     # after "Militants attacked" ("gunmen" may be ISIS; Iraqi and Coalition forces act
     # together); an operation's follow-up may tell the attack on its troops
@@ -603,7 +611,9 @@ class _Extractor(Placer):
             return False
         body = sentence.body
         if index - self.told_at > (
-            _BACK_REFERENCE_SENTENCES if CONTINUES.search(body) else _FOLLOW_UP_SENTENCES
+            _BACK_REFERENCE_SENTENCES
+            if CONTINUES.search(body) or AFTERMATH.search(body)
+            else _FOLLOW_UP_SENTENCES
         ):
             return False
         if AFTERMATH.search(body):
@@ -651,6 +661,9 @@ class _Extractor(Placer):
         # a follow-up's own count fills an empty one; it never replaces the first telling's
         last.fatalities = fatalities if fatalities is not None else sentence.killed
         last.injuries = injuries if injuries is not None else sentence.injured
+        if fatalities is not None and sentence.killed and _MORE_DEAD.search(sentence.body):
+            # "One of the assailants was also killed": the toll counts every death
+            last.fatalities = fatalities + sentence.killed
 
     def _add_casualties(
         self, events: list[Event], seg: Segment, sentence: SentenceAnalysis
