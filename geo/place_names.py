@@ -259,6 +259,8 @@ def resolve_missed(
             level = 2 if place.admin2 and place.admin2 in districts else int(in_context)
             if districts and place.importance < 0.6 and place.admin2 not in districts:
                 continue  # "Tal Ali (Daquq district, Kirkuk)" is no Tal Ali of Hawija
+            if place.kind == "governorate" and match.score < 0.95:
+                continue  # "the al-Wasiti neighbourhood" is no near-spelling of Wasit
             if owner is not None and not _owned_by(place, owner):
                 continue  # "Kirkuk's Wasiti neighbourhood" is no governorate of Wasit
             # a village outside every area the text names is a namesake far away ("Wahid

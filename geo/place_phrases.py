@@ -63,7 +63,9 @@ _CONTAINER_GAP = re.compile(
     r"\s*(?:(?:village|town|city|area|district|subdistrict|sub-district|province|governorate|"
     r"region|nahiya|qadha|valley|hills|mountains|desert|plain|orchards|farmland)\s*)?"
     r"(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
-    r"(?:" + _DIR + r"(?:ern)?\s+)?",
+    r"(?:" + _DIR + r"(?:ern)?\s+)?"
+    # "Imam Waees in Diyala's Mandali subdistrict": the owner narrows the container
+    r"(?:[A-Z][\w-]+['’]s\s+)?",
     re.I,
 )
 _OFFSET = re.compile(
