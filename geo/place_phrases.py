@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from gazetteer import Place
+from geo.prescan import screened
 
 __all__ = [
     "FOREIGN_COUNTRIES",
@@ -372,3 +373,9 @@ def choose_place(phrases: Sequence[PlacePhrase], trigger: int) -> tuple[float, P
         return None
     scored = [(_score(p, trigger), p) for p in usable]
     return max(scored, key=lambda t: t[0])
+
+
+# geo.prescan: these patterns skip the texts that hold none of their words (same answers)
+_OFFSET = screened(_OFFSET)
+_NOT_A_LOCATION = screened(_NOT_A_LOCATION)
+_FOREIGN_BEFORE = screened(_FOREIGN_BEFORE)
