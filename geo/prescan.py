@@ -37,9 +37,9 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 # A screen pays for itself on sentence-sized texts: a short one is searched faster than
 # scanned, a page-long one holds most literals anyway.
 _MIN_TEXT, _MAX_TEXT = 40, 1_000
-# literals shorter than this ("in", "at") are in nearly every sentence: a pattern that has
-# one is left unscreened
-_MIN_LITERAL = 3
+# words shorter than this ("in", "at") are in nearly every sentence: a pattern that needs
+# one is left unscreened (two digits, "19" of a year, are rare enough)
+_MIN_WORD = 3
 _REPEATS = tuple(
     op
     for op in (
@@ -53,6 +53,8 @@ _REPEATS = tuple(
 
 def fold(text: str) -> str:
     """``text`` lower-cased, one character for one, the way :mod:`re` folds it to ASCII."""
+    if text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        return text.lower()  # the common case: str.translate costs more than the search
     return text.translate(_FOLD).lower()
 
 
@@ -219,12 +221,12 @@ class _Screened:
 def screened(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern``, skipped on texts that hold none of its necessary literals; same answers.
 
-    A pattern without a useful literal set (one alternative needs none, or a literal is
-    shorter than three characters) comes back as it is. The result is typed as the
+    A pattern without a useful literal set (one alternative needs none, or a literal is a
+    word shorter than three letters) comes back as it is. The result is typed as the
     :class:`re.Pattern` it stands for; pass ``.pattern`` (not the object) to :mod:`re`'s
     module-level functions.
     """
     lits = necessary_literals(pattern)
-    if lits is None or min(map(len, lits)) < _MIN_LITERAL:
+    if lits is None or any(len(lit) < _MIN_WORD and lit.isalpha() for lit in lits):
         return pattern
     return cast(re.Pattern[str], _Screened(pattern, lits))

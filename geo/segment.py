@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Segment", "segment"]
 
@@ -22,6 +23,22 @@ _NOISE = re.compile(
     r"^\s*(?:photo|image|video|file photo)\s*[:|]",
     re.I,
 )
+
+
+def _noise(line: str) -> bool:
+    """Whether ``line`` is page noise.
+
+    Each line is asked twice (as the line after a wrapped one, and as a line of its own):
+    the answers for lines of up to 1,000 characters are remembered.
+    """
+    return _NOISE.search(line) is not None if len(line) > 1_000 else _short_noise(line)
+
+
+@lru_cache(maxsize=4096)
+def _short_noise(line: str) -> bool:
+    return _NOISE.search(line) is not None
+
+
 _ABBREV = frozenset(
     "gen lt col brig maj capt sgt dr mr mrs ms st no jan feb mar apr jun jul aug sep sept oct "
     "nov dec u.s u.n e.g i.e vs approx inc co mt gov sen rep prof staff".split()
@@ -69,7 +86,7 @@ def _is_headline(line: str) -> bool:
 def _soft_wrapped(line: str, following: str) -> bool:
     """Whether ``line`` stops mid-sentence and ``following`` (the next line) goes on with it."""
     line, following = line.strip(), following.strip()
-    if not line or not following or _TERMINAL.search(line) or _NOISE.search(following):
+    if not line or not following or _TERMINAL.search(line) or _noise(following):
         return False
     return bool(_OPEN_END.search(line)) or following[0].islower()
 
@@ -120,7 +137,7 @@ def segment(text: str) -> list[Segment]:
         if not stripped:
             paragraph += 1
             continue
-        if _NOISE.search(stripped) or len(re.findall(r"[A-Za-z]{2,}", stripped)) < 2:
+        if _noise(stripped) or len(re.findall(r"[A-Za-z]{2,}", stripped)) < 2:
             continue
         offset = start + line.index(stripped[0])
         if _is_headline(stripped):

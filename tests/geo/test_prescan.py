@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from geo import casualties, classify, cues, event_dates, place_phrases, triggers, validity
+from geo import (
+    casualties,
+    classify,
+    cues,
+    datewords,
+    event_dates,
+    place_phrases,
+    triggers,
+    validity,
+)
 from geo.prescan import fold, necessary_literals, screened
 from geo.segment import segment
 
@@ -62,14 +71,27 @@ def test_patterns_a_literal_cannot_decide_are_left_as_they_are(pattern: str) -> 
 def test_a_pattern_whose_literals_are_too_short_is_left_as_it_is() -> None:
     compiled = re.compile(r"\b(?:in|at|near)\s+", re.I)
     assert screened(compiled) is compiled
+    assert screened(re.compile(r"\b(?:19|20)\d\d\b")) is not None  # two digits are rare
 
 
 def _project_patterns() -> list[tuple[str, re.Pattern[str]]]:
     out: list[tuple[str, re.Pattern[str]]] = []
-    for module in (casualties, classify, cues, event_dates, place_phrases, triggers, validity):
+    modules = (
+        casualties,
+        classify,
+        cues,
+        datewords,
+        event_dates,
+        place_phrases,
+        triggers,
+        validity,
+    )
+    for module in modules:
         for name, value in vars(module).items():
             if isinstance(value, dict):
                 out += [(f"{name}[{k}]", v) for k, v in value.items() if hasattr(v, "pattern")]
+            elif name == "PATTERNS":  # the date patterns: (kind, pattern)
+                out += [(f"{name}[{k}]", v) for k, v in value if hasattr(v, "pattern")]
             elif hasattr(value, "pattern") and hasattr(value, "finditer"):
                 out.append((f"{module.__name__}.{name}", value))
     return [(name, p) for name, p in out if not isinstance(p, re.Pattern)]  # screened ones
