@@ -238,3 +238,4 @@ ANY_DATE = re.compile(
 
 # geo.prescan: each pattern skips the texts that hold none of its words (same answers)
 PATTERNS = [(kind, screened(pattern)) for kind, pattern in PATTERNS]
+ANY_DATE = screened(ANY_DATE)

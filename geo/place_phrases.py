@@ -379,3 +379,4 @@ def choose_place(phrases: Sequence[PlacePhrase], trigger: int) -> tuple[float, P
 _OFFSET = screened(_OFFSET)
 _NOT_A_LOCATION = screened(_NOT_A_LOCATION)
 _FOREIGN_BEFORE = screened(_FOREIGN_BEFORE)
+_LOCATIVE = screened(_LOCATIVE)

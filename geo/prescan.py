@@ -19,17 +19,19 @@ by the tests), so a case-insensitive match always holds the folded literal.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator
 
 # re's own parser (Python >= 3.11; the deprecated sre_parse before): the parse tree of a
 # pattern is exactly what the matcher runs, so the literals read from it cannot disagree
+from re import _compiler as _sre_compile  # type: ignore[attr-defined]
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any, cast
 
 import ahocorasick
 
-__all__ = ["fold", "necessary_literals", "screened"]
+__all__ = ["fold", "folded_twin", "necessary_literals", "screened"]
 
 # str.lower() maps these to nothing ASCII (or to two characters: "İ" -> "i̇"), while
 # re.IGNORECASE matches them to "i" and "s"; every other character lowers to one character.
@@ -135,22 +137,117 @@ def necessary_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(kept)
 
 
+class _Unfoldable(Exception):
+    """A pattern part that has no case-sensitive twin on folded text."""
+
+
+def _fold_code(code: int) -> int:
+    char = chr(code)
+    if char.isascii():
+        return ord(char.lower())
+    if _uncased(char):
+        return code
+    raise _Unfoldable(char)
+
+
+def _fold_set(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """A character class ``[...]`` as it reads on folded text, ASCII letters lower-cased."""
+    out: list[tuple[Any, Any]] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            out.append((op, _fold_code(av)))
+        elif op is _sre.RANGE and av[1] < 128:
+            out += [
+                (_sre.LITERAL, c) for c in sorted({_fold_code(c) for c in range(av[0], av[1] + 1)})
+            ]
+        elif (
+            op is _sre.RANGE
+            and av[1] - av[0] < 4096
+            and all(_uncased(chr(c)) for c in range(av[0], av[1] + 1))
+        ):
+            out.append((op, av))
+        elif op in (_sre.CATEGORY, _sre.NEGATE):
+            out.append((op, av))  # \w, \s, \d keep their members under fold (tests)
+        else:
+            raise _Unfoldable(op)
+    return out
+
+
+def _fold_tree(sub: Any) -> None:
+    """Rewrite a parse tree in place to match on :func:`fold` ed text without ``re.I``."""
+    data = sub.data
+    for i, (op, av) in enumerate(data):
+        if op is _sre.LITERAL or op is _sre.NOT_LITERAL:
+            data[i] = (op, _fold_code(av))
+        elif op is _sre.IN:
+            data[i] = (op, _fold_set(av))
+        elif op in (_sre.AT, _sre.ANY, _sre.CATEGORY):
+            continue
+        elif op is _sre.SUBPATTERN:
+            if (av[1] | av[2]) & re.I:
+                raise _Unfoldable("(?-i:...)")  # a case-sensitive part cannot read folded text
+            _fold_tree(av[-1])
+        elif op is _sre.BRANCH:
+            for branch in av[1]:
+                _fold_tree(branch)
+        elif op in _REPEATS:
+            _fold_tree(av[2])
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            _fold_tree(av[1])
+        elif op is _sre.ATOMIC_GROUP:
+            _fold_tree(av)
+        else:
+            raise _Unfoldable(op)  # back-references compare text case-insensitively
+
+
+def folded_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` (case-insensitive) as a case-sensitive pattern over :func:`fold` ed text.
+
+    At every position of a text the twin matches the folded text exactly where ``pattern``
+    matches the text (``fold`` keeps one character for one, so offsets agree), and runs
+    faster: :mod:`re` compares plain characters and uses literal prefixes. ``None`` for a
+    pattern that is not case-insensitive or has a part without a twin (a case-sensitive
+    group, a back-reference, a cased non-ASCII character).
+    """
+    if not pattern.flags & re.I:
+        return None
+    tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    try:
+        _fold_tree(tree)
+    except _Unfoldable:
+        return None
+    tree.state.flags &= ~re.I
+    return cast(re.Pattern[str], _sre_compile.compile(tree, pattern.flags & ~re.I))
+
+
 class _Scanner:
-    """One automaton over every screened pattern's literals, and the literals of recent texts."""
+    """One automaton over every screened pattern's literals; recent texts folded and scanned."""
 
     def __init__(self) -> None:
         self.literals: set[str] = set()
         self.automaton: Any = None
-        self.memo: dict[str, frozenset[str]] = {}
+        self.found_memo: dict[str, frozenset[str]] = {}
+        self.fold_memo: dict[str, str] = {}
 
     def add(self, literals: frozenset[str]) -> None:
         if not literals <= self.literals:
             self.literals |= literals
             self.automaton = None  # rebuilt on the next scan
 
+    def folded(self, text: str) -> str:
+        """:func:`fold` of ``text`` (remembered for the last few hundred sentence-sized texts)."""
+        got = self.fold_memo.get(text)
+        if got is None:
+            got = fold(text)
+            if len(text) <= _MAX_TEXT:
+                if len(self.fold_memo) >= 512:
+                    self.fold_memo.clear()
+                self.fold_memo[text] = got
+        return got
+
     def found(self, text: str) -> frozenset[str]:
         """The literals ``text`` holds (remembered for the last few hundred texts)."""
-        got = self.memo.get(text)
+        got = self.found_memo.get(text)
         if got is None:
             if self.automaton is None:
                 automaton = ahocorasick.Automaton()
@@ -158,15 +255,16 @@ class _Scanner:
                     automaton.add_word(lit, lit)
                 automaton.make_automaton()
                 self.automaton = automaton
-                self.memo.clear()
-            got = frozenset(lit for _end, lit in self.automaton.iter(fold(text)))
-            if len(self.memo) >= 512:
-                self.memo.clear()
-            self.memo[text] = got
+                self.found_memo.clear()
+            got = frozenset(lit for _end, lit in self.automaton.iter(self.folded(text)))
+            if len(self.found_memo) >= 512:
+                self.found_memo.clear()
+            self.found_memo[text] = got
         return got
 
 
 _SCANNER = _Scanner()
+_END = sys.maxsize  # re's default endpos
 
 
 class _Screened:
@@ -174,42 +272,69 @@ class _Screened:
 
     Quacks like :class:`re.Pattern`: ``search``, ``match``, ``fullmatch``, ``finditer``,
     ``findall`` and ``sub`` are screened (with ``pos``/``endpos`` the whole text is scanned:
-    still a necessary condition); everything else is the wrapped pattern's own.
+    still a necessary condition); a case-insensitive pattern then finds where it matches
+    with its :func:`folded_twin` and returns its own match there (same span, same groups).
+    Everything else is the wrapped pattern's own.
     """
 
-    __slots__ = ("_literals", "_pattern", "flags", "groupindex", "groups", "pattern")
+    __slots__ = ("_literals", "_pattern", "_twin", "flags", "groupindex", "groups", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str], literals: frozenset[str]) -> None:
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        literals: frozenset[str] | None,
+        twin: re.Pattern[str] | None,
+    ) -> None:
         self._pattern = pattern
         self._literals = literals
+        self._twin = twin
         self.pattern = pattern.pattern
         self.flags = pattern.flags
         self.groups = pattern.groups
         self.groupindex = pattern.groupindex
-        _SCANNER.add(literals)
+        if literals:
+            _SCANNER.add(literals)
 
     def _absent(self, text: str) -> bool:
-        return _MIN_TEXT < len(text) <= _MAX_TEXT and self._literals.isdisjoint(
-            _SCANNER.found(text)
+        return (
+            self._literals is not None
+            and _MIN_TEXT < len(text) <= _MAX_TEXT
+            and self._literals.isdisjoint(_SCANNER.found(text))
         )
 
-    def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return None if self._absent(text) else self._pattern.search(text, *args)
+    def _none_in(self, text: str) -> bool:
+        """Whether the pattern surely does not match ``text`` anywhere."""
+        if self._absent(text):
+            return True
+        return self._twin is not None and self._twin.search(_SCANNER.folded(text)) is None
 
-    def match(self, text: str, *args: int) -> re.Match[str] | None:
-        return None if self._absent(text) else self._pattern.match(text, *args)
+    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        if self._absent(text):
+            return None
+        if self._twin is None:
+            return self._pattern.search(text, pos, endpos)
+        m = self._twin.search(_SCANNER.folded(text), pos, endpos)
+        return None if m is None else self._pattern.match(text, m.start(), endpos)
 
-    def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
-        return None if self._absent(text) else self._pattern.fullmatch(text, *args)
+    def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        return None if self._absent(text) else self._pattern.match(text, pos, endpos)
 
-    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
-        return iter(()) if self._absent(text) else self._pattern.finditer(text, *args)
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        return None if self._absent(text) else self._pattern.fullmatch(text, pos, endpos)
 
-    def findall(self, text: str, *args: int) -> list[Any]:
-        return [] if self._absent(text) else self._pattern.findall(text, *args)
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
+        if self._absent(text):
+            return iter(())
+        if self._twin is None:
+            return self._pattern.finditer(text, pos, endpos)
+        found = self._twin.finditer(_SCANNER.folded(text), pos, endpos)
+        return (cast(re.Match[str], self._pattern.match(text, m.start(), endpos)) for m in found)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = _END) -> list[Any]:
+        return [] if self._none_in(text) else self._pattern.findall(text, pos, endpos)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
-        return text if self._absent(text) else self._pattern.sub(repl, text, count)
+        return text if self._none_in(text) else self._pattern.sub(repl, text, count)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._pattern, name)
@@ -221,12 +346,16 @@ class _Screened:
 def screened(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern``, skipped on texts that hold none of its necessary literals; same answers.
 
-    A pattern without a useful literal set (one alternative needs none, or a literal is a
-    word shorter than three letters) comes back as it is. The result is typed as the
-    :class:`re.Pattern` it stands for; pass ``.pattern`` (not the object) to :mod:`re`'s
-    module-level functions.
+    A case-insensitive pattern also searches through its :func:`folded_twin`. A pattern
+    with neither (its literals are no use: one alternative needs none, or one is a word
+    shorter than three letters; and no twin) comes back as it is. The result is typed as
+    the :class:`re.Pattern` it stands for; pass ``.pattern`` (not the object) to
+    :mod:`re`'s module-level functions.
     """
     lits = necessary_literals(pattern)
-    if lits is None or any(len(lit) < _MIN_WORD and lit.isalpha() for lit in lits):
+    if lits is not None and any(len(lit) < _MIN_WORD and lit.isalpha() for lit in lits):
+        lits = None
+    twin = folded_twin(pattern)
+    if lits is None and twin is None:
         return pattern
-    return cast(re.Pattern[str], _Screened(pattern, lits))
+    return cast(re.Pattern[str], _Screened(pattern, lits, twin))

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geo.prescan import screened
+
 __all__ = ["Segment", "segment"]
 
 _NOISE = re.compile(
@@ -157,3 +159,7 @@ def segment(text: str) -> list[Segment]:
             out.append(Segment(piece, offset + cut, offset + len(stripped), paragraph, False))
         paragraph += 1
     return out
+
+
+# geo.prescan: these patterns search through a case-folded twin, skip texts without their words
+_NOISE = screened(_NOISE)
