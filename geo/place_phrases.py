@@ -264,7 +264,12 @@ def read_place_phrases(
             prev_end = end
             continue
         # "in southern Kirkuk's Multaqa": the locative before the owner counts for the owned
-        owner = re.search(r"(\b\w+\s+)?[\w-]+['’]s\s+$", before)
+        tail = before.rstrip()  # the pattern's end checked first: a search tries every start
+        owner = (
+            re.search(r"(\b\w+\s+)?[\w-]+['’]s\s+$", before)
+            if tail != before and tail.endswith(("'s", "’s"))
+            else None
+        )
         lead = before[: owner.start()] if owner else before
         locative = bool(_LOCATIVE.search(lead))
         gap = sentence[prev_end:start] if prev_end is not None else None
@@ -379,4 +384,6 @@ def choose_place(phrases: Sequence[PlacePhrase], trigger: int) -> tuple[float, P
 _OFFSET = screened(_OFFSET)
 _NOT_A_LOCATION = screened(_NOT_A_LOCATION)
 _FOREIGN_BEFORE = screened(_FOREIGN_BEFORE)
+_OWNED_ABROAD = screened(_OWNED_ABROAD)
+_NAME_COMMA_ABROAD = screened(_NAME_COMMA_ABROAD)
 _LOCATIVE = screened(_LOCATIVE)

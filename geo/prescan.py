@@ -39,6 +39,9 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 # A screen pays for itself on sentence-sized texts: a short one is searched faster than
 # scanned, a page-long one holds most literals anyway.
 _MIN_TEXT, _MAX_TEXT = 40, 1_000
+# a longer text (a whole article) is screened only by a pattern with few literals, one
+# substring test each
+_FEW_LITERALS = 32
 # words shorter than this ("in", "at") are in nearly every sentence: a pattern that needs
 # one is left unscreened (two digits, "19" of a year, are rare enough)
 _MIN_WORD = 3
@@ -296,11 +299,16 @@ class _Screened:
             _SCANNER.add(literals)
 
     def _absent(self, text: str) -> bool:
-        return (
-            self._literals is not None
-            and _MIN_TEXT < len(text) <= _MAX_TEXT
-            and self._literals.isdisjoint(_SCANNER.found(text))
-        )
+        lits = self._literals
+        if lits is None or len(text) <= _MIN_TEXT:
+            return False
+        if len(text) <= _MAX_TEXT:
+            return lits.isdisjoint(_SCANNER.found(text))
+        # a whole article: a few substring tests beat the automaton's many hits
+        if len(lits) > _FEW_LITERALS:
+            return False
+        folded = fold(text)
+        return not any(lit in folded for lit in lits)
 
     def _none_in(self, text: str) -> bool:
         """Whether the pattern surely does not match ``text`` anywhere."""
@@ -337,7 +345,12 @@ class _Screened:
         return text if self._none_in(text) else self._pattern.sub(repl, text, count)
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # not yet set (while unpickling): no forwarding loop
+            raise AttributeError(name)
         return getattr(self._pattern, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (screened, (self._pattern,))  # pickled as the pattern, screened again
 
     def __repr__(self) -> str:
         return f"screened({self._pattern!r})"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from geo.prescan import screened
 
@@ -56,6 +57,7 @@ _OPEN_END = re.compile(
     r"were|was|is|are|had|has|have|been|some|about|between|against|during|under|over))$",
     re.I,
 )
+_WORD = re.compile(r"[A-Za-z]{2,}")  # a line needs two words (counted up to two)
 _TERMINAL = re.compile(r"[.!?:][\"”’)\]]*$")
 
 
@@ -81,7 +83,7 @@ class Segment:
 def _is_headline(line: str) -> bool:
     words = line.split()
     # a coder's trailing tag ("... dispersed them. [size=no report]") does not end the sentence
-    body = re.sub(r"(?:\s*\[[^\]]{0,60}\])+\s*$", "", line)
+    body = re.sub(r"(?:\s*\[[^\]]{0,60}\])+\s*$", "", line) if "[" in line else line
     return len(words) < 25 and not re.search(r"[.!?][\"”’)]*\s*$", body)
 
 
@@ -139,7 +141,7 @@ def segment(text: str) -> list[Segment]:
         if not stripped:
             paragraph += 1
             continue
-        if _noise(stripped) or len(re.findall(r"[A-Za-z]{2,}", stripped)) < 2:
+        if _noise(stripped) or len(list(islice(_WORD.finditer(stripped), 2))) < 2:
             continue
         offset = start + line.index(stripped[0])
         if _is_headline(stripped):

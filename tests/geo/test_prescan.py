@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import pickle
 import re
 from pathlib import Path
 from re import _compiler as sre_compile  # type: ignore[attr-defined]
@@ -206,3 +207,12 @@ def test_every_character_node_of_the_project_twins_matches_the_same_characters()
         twin = sre_compile.compile(tree, re.U)
         want = [m.start() for m in plain.finditer(_EVERY_CHAR)]
         assert [m.start() for m in twin.finditer(_FOLDED)] == want, leaf
+
+
+def test_a_screened_pattern_pickles_as_itself() -> None:
+    pattern = screened(re.compile(r"\b(?:attack(?:ed|s)?|bomb\w*)\b", re.I))
+    again = pickle.loads(pickle.dumps(pattern))
+    text = "Militants attacked a checkpoint near Daquq with a car bomb on Monday night."
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert again.pattern == pattern.pattern
+    assert type(again) is type(pattern)
