@@ -163,7 +163,7 @@ def test_run_with_an_unreadable_file_is_never_taken_as_unchanged(capsys, article
 
 
 def test_an_article_that_failed_once_is_tried_again(capsys, articles, tmp_path, monkeypatch):
-    import geo.engine.work as work
+    from geo.engine import work
 
     real = work.extract_events
     victim = sorted(articles.glob("*.txt"))[0].name
