@@ -153,7 +153,8 @@ def bench_extract(
             record({"bench": "extract-cache-rerun", "articles": n, "jobs": 2, **r})
             # the folder grows by 1 %: only the new articles are extracted, the file rewritten
             grown = corpus_extra(n // 100, n)
-            r = measure([*base, str(grown), "--jobs", "2"], env)
+            grown_base = [*KCLMAP, "extract", str(folder), str(grown), "-o", str(out), "-q"]
+            r = measure([*grown_base, "--jobs", "2"], env)
             record({"bench": "extract-cache-grown", "articles": n + n // 100, "jobs": 2, **r})
 
 

@@ -28,7 +28,7 @@ from gazetteer.context import Context
 from gazetteer.errors import UnknownPlaceError
 from gazetteer.geometry import distance_km
 from gazetteer.model import ADMIN_KINDS, SETTLEMENT_KINDS, Match, Place
-from gazetteer.normalize import fuzzy_key, parse_query, spot_key
+from gazetteer.normalize import QueryKey, fuzzy_key, parse_query, spot_key
 from gazetteer.ranking import MINOR_KINDS, Candidate, rank, weak
 from gazetteer.shapes import Line, load_shapes, nearest_part
 from gazetteer.store import (
@@ -345,7 +345,7 @@ class Gazetteer(NameIndex):
             exact = [rc for rc in ranked if rc[1].method in ("exact", "alias")]
             if not exact:
                 names = dict.fromkeys(c.place.name for _, c in ranked[: limit + 1])
-                raise UnknownPlaceError(name[:80], tuple(names))
+                raise UnknownPlaceError(name[:80], tuple(names), reason=self._abroad(query))
             ranked = [exact[0], *(rc for rc in ranked if rc is not exact[0])]
             best = ranked[0][1]
         # Only a bare name is a neighbour's city: "Qaryat Hamid" (a village) is no Isparta.
@@ -359,14 +359,20 @@ class Gazetteer(NameIndex):
             # "Qamishli", "Raqqa" named alone: the neighbour's city, not the Iraqi village that
             # looks like it (or, for a large city, that merely shares its name).
             names = dict.fromkeys(c.place.name for _, c in ranked[:limit])
-            reason = f"{foreign.name} is a city in {foreign.country}; give a hint for Iraq"
-            raise UnknownPlaceError(name[:80], tuple(names), reason=reason)
+            raise UnknownPlaceError(name[:80], tuple(names), reason=self._abroad(query))
         alts = tuple((c.place, c.quality) for _, c in ranked[1 : 1 + limit])
         place = best.place
         line = self.shapes.get(place.id)
         if line is not None:
             place = nearest_part(place, line, ctx.anchors())
         return Match(name, place, best.quality, best.method, best.name, alts)
+
+    def _abroad(self, query: QueryKey) -> str:
+        """Why a bare name is refused when it is a neighbouring country's city ("" if not)."""
+        foreign = self.foreign.get(query.key) if query.kind_hint is None else None
+        if foreign is None:
+            return ""
+        return f"{foreign.name} is a city in {foreign.country}; give a hint for Iraq"
 
     def _resolve_compound(
         self, name: str, form: str, first: str, second: str, ctx: Context

@@ -29,6 +29,7 @@ from geo.cues import (
     VIOLENT,
 )
 from geo.events import EventType
+from geo.prescan import screened
 from geo.triggers import (
     MODAL,
     PRIORITY,
@@ -327,3 +328,7 @@ _ANY_CUE = re.compile(
     "|".join(p.pattern for p in (*TRIGGERS.values(), CIVIL_UNREST, _LEFTOVER)),
     re.I,
 )
+
+
+# geo.prescan: these patterns skip the texts that hold none of their words (same answers)
+_ANY_CUE = screened(_ANY_CUE)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from geo.prescan import screened
+
 __all__ = [
     "ANY_DATE",
     "FUTURE_CUE",
@@ -232,3 +234,8 @@ ANY_DATE = re.compile(
     r"recent|weekend)",
     re.I,
 )
+
+
+# geo.prescan: each pattern skips the texts that hold none of its words (same answers)
+PATTERNS = [(kind, screened(pattern)) for kind, pattern in PATTERNS]
+ANY_DATE = screened(ANY_DATE)

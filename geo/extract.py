@@ -24,6 +24,7 @@ from geo.place_phrases import (
     strip_dateline,
 )
 from geo.placing import Placer, geo_precision
+from geo.prescan import screened
 from geo.roles import assign_roles
 from geo.segment import Segment, segment
 from geo.sentence import SentenceAnalysis, analyse
@@ -738,3 +739,8 @@ def extract_events(article: Article, *, spotter: Spotter) -> ExtractionResult:
     extractor = _Extractor(article, spotter)
     events = extractor.run()
     return ExtractionResult(events, extractor.unresolved, (*article.warnings, *extractor.warnings))
+
+
+# geo.prescan: these patterns search through a case-folded twin, skip texts without their words
+_BACKSHIFT = screened(_BACKSHIFT)
+_TOOK_PLACE = screened(_TOOK_PLACE)

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from gazetteer import Place
+from geo.prescan import screened
 
 __all__ = [
     "FOREIGN_COUNTRIES",
@@ -272,7 +273,12 @@ def read_place_phrases(
             prev_end = end
             continue
         # "in southern Kirkuk's Multaqa": the locative before the owner counts for the owned
-        owner = re.search(r"(\b\w+\s+)?[\w-]+['’]s\s+$", before)
+        tail = before.rstrip()  # the pattern's end checked first: a search tries every start
+        owner = (
+            re.search(r"(\b\w+\s+)?[\w-]+['’]s\s+$", before)
+            if tail != before and tail.endswith(("'s", "’s"))
+            else None
+        )
         lead = before[: owner.start()] if owner else before
         locative = bool(_LOCATIVE.search(lead))
         gap = sentence[prev_end:start] if prev_end is not None else None
@@ -381,3 +387,12 @@ def choose_place(phrases: Sequence[PlacePhrase], trigger: int) -> tuple[float, P
         return None
     scored = [(_score(p, trigger), p) for p in usable]
     return max(scored, key=lambda t: t[0])
+
+
+# geo.prescan: these patterns skip the texts that hold none of their words (same answers)
+_OFFSET = screened(_OFFSET)
+_NOT_A_LOCATION = screened(_NOT_A_LOCATION)
+_FOREIGN_BEFORE = screened(_FOREIGN_BEFORE)
+_OWNED_ABROAD = screened(_OWNED_ABROAD)
+_NAME_COMMA_ABROAD = screened(_NAME_COMMA_ABROAD)
+_LOCATIVE = screened(_LOCATIVE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from geo.events import EventType
+from geo.prescan import screened
 
 __all__ = [
     "ALWAYS",
@@ -28,8 +29,11 @@ __all__ = [
 
 
 def rx(*parts: str) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any of ``parts`` as whole words."""
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
+    """One case-insensitive pattern matching any of ``parts`` as whole words.
+
+    Screened (:func:`geo.prescan.screened`): a text holding none of the words is not searched.
+    """
+    return screened(re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I))
 
 
 TRIGGERS: dict[EventType, re.Pattern[str]] = {

@@ -39,6 +39,7 @@ from geo.cues import (
     TOPIC,
 )
 from geo.events import EventType
+from geo.prescan import screened
 from geo.triggers import ALWAYS, HABITUAL, HEDGE, MODAL, NEGATION, PAST_ACTION, STAT
 
 __all__ = ["Vetoes", "happened"]
@@ -298,3 +299,7 @@ def _meeting(s: str, m: re.Match[str], dated: bool) -> bool:
     if word == "discussed" and not dated and not MEETING_HELD.search(s):
         return False
     return not re.search(r"\bplanning meetings\b|\bmeetings? (?:will|would)\b", s, re.I)
+
+
+# geo.prescan: these patterns skip the texts that hold none of their words (same answers)
+_DEVICE = screened(_DEVICE)

@@ -52,7 +52,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except KeyboardInterrupt:
-        _say(f"kclmap {args.command}: interrupted")
+        # outputs are swapped in whole (temp file or folder, then rename): whichever side of
+        # the swap the interrupt fell on, each file is a complete run's, never half-written
+        _say(
+            f"kclmap {args.command}: interrupted (files already in place are complete: "
+            "the last run's, or this one's if it had finished writing them)"
+        )
         return 130
     except BrokenPipeError:
         return 0

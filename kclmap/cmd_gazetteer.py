@@ -132,13 +132,19 @@ def run_geocode(args: argparse.Namespace) -> int:
             if args.json:
                 print(
                     json.dumps(
-                        {"query": name, "error": "not found", "suggestions": suggestions},
+                        {
+                            "query": name,
+                            "error": "not found",
+                            "reason": err.reason or None,
+                            "suggestions": suggestions,
+                        },
                         ensure_ascii=False,
                     )
                 )
             else:
+                why = f": {err.reason}" if err.reason else ""
                 print(
-                    f"{name}\tnot found"
+                    f"{name}\tnot found{why}"
                     + (f" (did you mean: {', '.join(suggestions)})" if suggestions else "")
                 )
             continue

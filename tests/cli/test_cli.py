@@ -81,6 +81,23 @@ def test_geocode_foreign_names_are_not_found_with_suggestions(capsys):
     assert all(r["suggestions"] for r in rows)
 
 
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("Paris", "city in France"),
+        ("Qamishli", "city in Syria"),
+        ("Xqzzv Nowhere", None),
+    ],
+)
+def test_geocode_says_why_a_neighbours_city_is_not_found(capsys, name, reason):
+    _, out, _ = run(capsys, "geocode", "--json", name)
+    row = json.loads(out)
+    assert row["error"] == "not found"
+    assert (reason in row["reason"]) if reason else row["reason"] is None
+    _, out, _ = run(capsys, "geocode", name)
+    assert (reason in out) if reason else ": " not in out.split("(")[0]
+
+
 def test_places_lists_mentions_with_offsets(capsys):
     seed = next(SEEDS.glob("002_*"))
     code, out, _ = run(capsys, "places", str(seed), "--json")
