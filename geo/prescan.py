@@ -365,10 +365,20 @@ def screened(pattern: re.Pattern[str]) -> re.Pattern[str]:
     the :class:`re.Pattern` it stands for; pass ``.pattern`` (not the object) to
     :mod:`re`'s module-level functions.
     """
-    lits = necessary_literals(pattern)
-    if lits is not None and any(len(lit) < _MIN_WORD and lit.isalpha() for lit in lits):
-        lits = None
-    twin = folded_twin(pattern)
-    if lits is None and twin is None:
-        return pattern
-    return cast(re.Pattern[str], _Screened(pattern, lits, twin))
+    if isinstance(pattern, _Screened):
+        return cast(re.Pattern[str], pattern)
+    key = (pattern.pattern, pattern.flags)
+    if key not in _MADE:  # parsing and compiling a twin cost: once per pattern
+        lits = necessary_literals(pattern)
+        if lits is not None and any(len(lit) < _MIN_WORD and lit.isalpha() for lit in lits):
+            lits = None
+        twin = folded_twin(pattern)
+        _MADE[key] = (
+            None
+            if lits is None and twin is None
+            else cast(re.Pattern[str], _Screened(pattern, lits, twin))
+        )
+    return _MADE[key] or pattern
+
+
+_MADE: dict[tuple[str, int], re.Pattern[str] | None] = {}

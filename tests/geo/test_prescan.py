@@ -216,3 +216,10 @@ def test_a_screened_pattern_pickles_as_itself() -> None:
     assert [m.span() for m in again.finditer(text)] == [m.span() for m in pattern.finditer(text)]
     assert again.pattern == pattern.pattern
     assert type(again) is type(pattern)
+
+
+def test_screening_a_pattern_twice_gives_the_same_object() -> None:
+    pattern = re.compile(r"\b(?:ambush(?:ed)?|sniper fire)\b", re.I)
+    once = screened(pattern)
+    assert screened(pattern) is once
+    assert screened(once) is once
