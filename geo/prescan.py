@@ -209,11 +209,11 @@ def folded_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     At every position of a text the twin matches the folded text exactly where ``pattern``
     matches the text (``fold`` keeps one character for one, so offsets agree), and runs
     faster: :mod:`re` compares plain characters and uses literal prefixes. ``None`` for a
-    pattern that is not case-insensitive or has a part without a twin (a case-sensitive
-    group, a back-reference, a cased non-ASCII character).
+    pattern that is not case-insensitive (with Unicode case rules) or has a part without a
+    twin (a case-sensitive group, a back-reference, a cased non-ASCII character).
     """
-    if not pattern.flags & re.I:
-        return None
+    if not pattern.flags & re.I or pattern.flags & (re.A | re.L):
+        return None  # ASCII or locale case rules are not what fold() folds
     tree = _sre_parse.parse(pattern.pattern, pattern.flags)
     try:
         _fold_tree(tree)

@@ -173,6 +173,7 @@ def test_a_case_insensitive_pattern_has_a_folded_twin_unless_a_part_needs_case(
 ) -> None:
     assert (folded_twin(re.compile(pattern, re.I)) is not None) is twin
     assert folded_twin(re.compile(pattern)) is None  # case-sensitive already
+    assert folded_twin(re.compile(pattern, re.I | re.A)) is None  # "K" (Kelvin) is no "k"
 
 
 def _leaves(sub: Any) -> list[tuple[Any, Any]]:
