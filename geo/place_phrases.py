@@ -62,8 +62,11 @@ _NOT_A_LOCATION = re.compile(
 )
 _CONTAINER_GAP = re.compile(
     r"\s*(?:(?:village|town|city|area|district|subdistrict|sub-district|province|governorate|"
-    r"region|nahiya|qadha)\s*)?(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
-    r"(?:" + _DIR + r"(?:ern)?\s+)?",
+    r"region|nahiya|qadha|valley|hills|mountains|desert|plain|orchards|farmland)\s*)?"
+    r"(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
+    r"(?:" + _DIR + r"(?:ern)?\s+)?"
+    # "Imam Waees in Diyala's Mandali subdistrict": the owner narrows the container
+    r"(?:[A-Z][\w-]+['’]s\s+)?",
     re.I,
 )
 _OFFSET = re.compile(
@@ -106,6 +109,10 @@ _NEAR_GAP = re.compile(
 _INSTITUTION_AFTER = re.compile(
     r"\s+(?:[A-Z]\w+\s+){0,2}(?:Operations?\s+Command|Command|Police\s+Command|Council|"
     r"University|Directorate|Brigade|Division|Regiment|Asayish|Police|Governorate Council)\b"
+)
+# "at the headquarters of the Kirkuk Operations Command": the command's seat is the place
+_SEAT_BEFORE = re.compile(
+    r"\b(?:headquarters|HQ|premises|offices?|building|compound|base)\s+of\s+(?:the\s+)?$", re.I
 )
 _AREA_WORD_AFTER = re.compile(
     r"\s+(?:district|subdistrict|sub-district|governorate|province|region|nahiya|qadha)\b", re.I
@@ -256,7 +263,9 @@ def read_place_phrases(
     for start, end, surface, place in spans:
         before = sentence[max(0, start - 60) : start]
         after = sentence[end : end + 60]
-        if _NOT_A_LOCATION.search(before) or _INSTITUTION_AFTER.match(after):
+        if _NOT_A_LOCATION.search(before) or (
+            _INSTITUTION_AFTER.match(after) and not _SEAT_BEFORE.search(before)
+        ):
             prev_end = end  # "the Anbar Operations Command": a headquarters' name, no place
             continue
         if after.startswith(("'s", "’s")):

@@ -63,6 +63,16 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"clash(?:es|ed)?",
         r"targeted",
         r"stormed",
+        # "overran an army outpost", "pounded the village with mortars"
+        r"overr(?:an|un)",
+        r"pounded",
+        # deaths told without the attack's verb: "two fighters were martyred", "perished
+        # when their vehicle hit a mine" (accidents are vetoed by geo.cues.ACCIDENT)
+        r"(?:were|was|been|being) martyred",
+        r"perished",
+        r"lost (?:their|his|her) li(?:ves|fe)",
+        r"succumbed to (?:his|her|their) (?:wounds|injuries)",
+        r"(?:hit|struck|stepped on|triggered) an? (?:[\w-]+ )?mine",
         r"shot",
         r"shooting",
         r"gunned down",
@@ -166,6 +176,7 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"arrived in",
         r"convened",
         r"conference",
+        r"gathered (?:at|in)",
     ),
 }
 TRIGGERS["other"] = rx(
@@ -189,6 +200,11 @@ MODAL = rx(
     r"agreed",
     r"agree",
     r"agreement",
+    r"(?:decided|resolved)(?: on \w+)? to",
+    # "signed a protocol to set up joint checkpoints": the terms of an agreement
+    r"signed",
+    r"protocol",
+    r"memorandum",
     r"plans?",
     r"planned",
     r"will",
@@ -207,7 +223,7 @@ MODAL = rx(
     r"push(?:ed|ing)? for",
     r"to (?:conduct|carry out|launch|intensify|"
     r"increase|establish|fill|improve|enhance|develop|prevent|address|confront|combat|defeat|"
-    r"strengthen|coordinate|hold|discuss|provide|eliminate)",
+    r"strengthen|coordinate|hold|discuss|provide|eliminate|stop|counter|curb|tackle|deter)",
     r"discuss\w*",
     r"consider\w*",
     r"prepar\w* to",
@@ -299,6 +315,9 @@ PAST_ACTION = rx(
     r"struck",
     r"hit",
     r"exploded",
+    r"overr(?:an|un)",
+    r"pounded",
+    r"shelled",
     r"detonated",
     r"was (?:killed|wounded|injured)",
     r"were (?:killed|wounded|injured|arrested|detained)",

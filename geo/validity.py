@@ -36,6 +36,7 @@ from geo.cues import (
     SECURITY_TOPIC,
     SPORT,
     STALLED,
+    TOPIC,
 )
 from geo.events import EventType
 from geo.prescan import screened
@@ -187,6 +188,8 @@ def _violent(kind: EventType, s: str, m: re.Match[str], dated: bool, killed: int
         return False
     if kind in ("operation", "airstrike") and _TOPIC_BEFORE.search(s[: m.start()]):
         return False  # "a meeting ... on joint operations": the topic, not an event
+    if governed(s, TOPIC.finditer(s), m.start(), strict=True, before_only=True):
+        return False  # "the meeting reviewed ISIS attacks on villages": what was talked over
     return True
 
 
