@@ -138,6 +138,7 @@ FOILED_PLOT = re.compile(
 # A meeting took place: someone met, visited, held, hosted or attended it
 MEETING_HELD = rx(
     r"met",
+    r"sat down",
     r"visited",
     r"held",
     r"hosted",
@@ -265,6 +266,7 @@ NOT_EVENT = rx(
     r"funerals?",
     r"mourners",
     r"buried",
+    r"laid to rest",
     r"condemn\w*",
     r"den(?:ied|ies|y|ying|ial)",
     r"rumou?rs?",
@@ -287,6 +289,10 @@ FUTURE_AFTER = re.compile(
 # Plans: "are expected to meet later this month" (an agreement's terms may look ahead)
 PLAN = rx(
     r"expected to",
+    r"scheduled to",
+    r"(?:is|are|was|were) scheduled",
+    r"due to (?:begin|start|take place|be)",
+    r"to be (?:carried out|conducted|launched|deployed|formed)",
     r"later this (?:month|week|year)",
     r"next (?:week|month|year)",
     r"in the coming (?:days|weeks|months)",

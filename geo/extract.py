@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -31,6 +32,8 @@ from geo.sentence import SentenceAnalysis, analyse
 __all__ = ["ExtractionResult", "extract_events", "geo_precision"]
 
 _RETOLD_MEETING = re.compile(r"\s*(?:The|This|That|During the) (?:meeting|talks|visit)\b")
+# the meeting word itself named as known: "a tribal leader who attended the meeting told"
+_THE_MEETING = re.compile(r"\b(?:the|that|this)\s+$", re.I)
 _SAME_PERIOD = re.compile(
     r"\b(?:the same|this|that) (?:quarter|period|month|year)\b|"
     r"\bin this period\b",
@@ -107,6 +110,11 @@ _BACKSHIFT = re.compile(
 _LIST_ITEM = re.compile(
     r"[*•·\-–\s]*(?:On [^,]{3,30}, )?(?:Near|In|Around|Outside|(?:North|South|East|West)\w* of) [A-Z]"
 )
+# a sentence that opens with the attackers of the event just told: "The gunmen, riding in ..."
+_ACTORS_AGAIN = re.compile(
+    r"\s*(?:The|These|Those)\s+(?:[\w-]+\s+)?(?:gunmen|attackers|assailants|militants|"
+    r"jihadists|insurgents|kidnappers|bombers|raiders)\b"
+)
 _FOLLOW_UP_SENTENCES = 3  # a follow-up comes within three sentences of the event it continues
 
 
@@ -162,6 +170,32 @@ def _place_told(last: Event, event: Event) -> bool:
 
 # History told without a date: "massacred", a year, "fled"
 _HISTORY_CUE = re.compile(r"\b(?:massacr\w*|genocide|(?:19|20)\d\d|fled|fleeing)\b", re.I)
+
+
+def _history_cue(body: str) -> bool:
+    """A history cue outside the aftermath told ("the assailants fled toward the valley")."""
+    after = [m.span() for m in AFTERMATH.finditer(body)]
+    return any(not any(a <= m.start() < b for a, b in after) for m in _HISTORY_CUE.finditer(body))
+
+
+# "combing the area", "in the same village": the place of the event just told
+_THE_AREA = re.compile(
+    r"\b(?:the|that|this)\s+(?:same\s+)?(?:area|village|town|region|site|spot|orchards?|"
+    r"farmland|surroundings)\b(?!\s+(?:of|near|around|between)\b)",
+    re.I,
+)
+
+
+def _same_area(event: Event, last: Event, body: str, notes: list[str]) -> None:
+    """Place ``event``, which names no place but "the area", where ``last`` was placed."""
+    if last.place is None or last.background or not _THE_AREA.search(body):
+        return
+    event.place, event.place_id, event.place_query = last.place, last.place_id, last.place_query
+    event.lat, event.lon = last.lat, last.lon
+    event.admin1, event.admin2 = last.admin1, last.admin2
+    event.precision_km, event.geo_precision = last.precision_km, last.geo_precision
+    event.confidence += 0.1  # placed from the context: a part of the unplaced penalty back
+    notes.append("place from the event told before ('the area')")
 
 
 def _joins(last: Event, event: Event, sentence: SentenceAnalysis, own_place: bool) -> bool:
@@ -263,7 +297,10 @@ class _Extractor(Placer):
                 # "The incident took place on Wednesday evening": the event told, its day
                 if not self._redate(events[-1], refs, body):
                     events[-1].extra_quotes.append(body)
+                self._replace_wide(events[-1], sentence, offset)  # "... south of X"
                 continue
+            if cls is None and events and self._told_by_its_actors(index, body, refs, events[-1]):
+                continue  # "The gunmen ... descended on the tents on Monday evening": its day
             if cls is None:
                 if periods:
                     last_period = periods[0]
@@ -289,7 +326,9 @@ class _Extractor(Placer):
             follow_up = self._follows_up(
                 events, index, sentence, cls.type, bool(past), cls.aggregate
             )
-            if cls.type == "meeting" and _RETOLD_MEETING.match(body):
+            if cls.type == "meeting" and (
+                _RETOLD_MEETING.match(body) or _THE_MEETING.search(body[: cls.trigger_start])
+            ):
                 told = next((e for e in reversed(events) if e.type == "meeting"), None)
                 if told is not None:  # "The meeting, held at the coordination centre, ..."
                     told.extra_quotes.append(body)
@@ -361,7 +400,7 @@ class _Extractor(Placer):
                 notes.append("date taken from the preceding event")
                 if events and events[-1].background and events[-1].event_date == event.event_date:
                     event.background = True  # "... as they fled", after a history sentence
-            elif pub is not None and _HISTORY_CUE.search(body):
+            elif pub is not None and _history_cue(body):
                 # "ISIS fighters attacked Sinjar and massacred hundreds": history, no news
                 event.background = True
                 event.confidence -= 0.3
@@ -380,6 +419,8 @@ class _Extractor(Placer):
             if not self._place(event, sentence, offset, cls.trigger_start, notes):
                 self.warnings.append(f"left out an event abroad: {body[:70]!r}")
                 continue  # told of another country: not an Iraqi event
+            if events and event.place is None and event.place_query is None:
+                _same_area(event, events[-1], body, notes)  # "began combing the area"
             assign_roles(event, body, cls.trigger_start, actors=sentence.actors)
             key = (
                 f"{cls.type}:{cls.subtype}"
@@ -490,6 +531,38 @@ class _Extractor(Placer):
         last.confidence = round(min(0.99, last.confidence + 0.1), 2)
         last.extra_quotes.append(body)
         return True
+
+    def _replace_wide(self, last: Event, sentence: SentenceAnalysis, offset: int) -> None:
+        """Give ``last`` the place a back-reference names when it had none or a province.
+
+        "Five terrorists were neutralized in Kirkuk province" then "The operation was launched
+        on Wednesday ... against a hideout south of the Riyadh subdistrict": the town.
+        """
+        if last.place is not None and last.geo_precision != 3:
+            return
+        scratch = copy(last)
+        notes: list[str] = []
+        if not self._place(scratch, sentence, offset, 0, notes) or scratch.place is None:
+            return
+        if any(_CONTEXT_PLACE.search(n) for n in notes) or scratch.geo_precision == 3:
+            return  # only a place the sentence itself names, narrower than a province
+        for field in (
+            "place", "place_id", "place_query", "lat", "lon", "admin1", "admin2",
+            "precision_km", "geo_precision",
+        ):  # fmt: skip
+            setattr(last, field, getattr(scratch, field))
+        last.confidence = round(min(0.99, last.confidence + 0.2), 2)
+
+    def _told_by_its_actors(self, index: int, body: str, refs: list[DateRef], last: Event) -> bool:
+        """The next sentence retells ``last`` by its actors and gives the day it lacked.
+
+        "Suspected jihadists shot dead two shepherds ..., officials told AFP on Wednesday." then
+        "The gunmen, riding in two pickups, descended on the tents on Monday evening": the
+        attackers named again ("The gunmen", "The assailants") tell when it happened.
+        """
+        if index != self.told_at + 1 or not _ACTORS_AGAIN.match(body):
+            return False
+        return self._redate(last, refs, body)
 
     @staticmethod
     def _fold(last: Event, event: Event, sentence: SentenceAnalysis) -> None:

@@ -83,6 +83,14 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"detonated",
         r"rigged with explosives",
         r"stole",
+        # "executed the village mukhtar"; not "executed a raid" (an operation carried out)
+        r"(?<!operation was )(?<!operations were )(?<!raid was )(?<!mission was )(?<!plan was )"
+        r"executed(?! (?:by|successfully|with|according|as)\b)"
+        r"(?! (?:an?|the|their|its|\w+) (?:[\w-]+ ){0,2}(?:operations?|raids?|plans?|orders?|"
+        r"missions?|sweeps?|strikes?|attacks?|tasks?|duties|projects?))",
+        # "fired mortar rounds on the village": an attack, hurt or not
+        r"fired (?:\w+ ){0,2}(?:rounds|shells|rockets|missiles|bullets|shots|projectiles|"
+        r"mortars?|RPGs?)",
         r"looted",
         r"rustled",
         r"extort\w*",
@@ -98,7 +106,11 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"fighter jets",
         r"(?:jets|aircraft|warplanes|helicopters)(?: of [\w -]{3,30}?)? (?:struck|bombed|carried out|"
         r"hit|destroyed|pounded|targeted|killed|engaged)",
+        r"(?:jets|aircraft|warplanes|helicopters|gunships|drones?) (?:attacked|fired on|"
+        r"opened fire on|shelled|strafed)",
         r"strikes?(?= (?:engaged|destroyed|killed|hit|on|against|targeting|near|in|were|was))",
+        # "The strikes, which were carried out with ...": named with a clause of their own
+        r"strikes?(?=, (?:which|that)\b)",
         r"(?:carried out|conducted|launched)\s+(?:[\w-]+\s+){0,2}?strikes?",
     ),
     "arrest": rx(
@@ -151,6 +163,7 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
     ),
     "meeting": rx(
         r"met",
+        r"sat down with",
         r"meetings?",
         r"visit(?:ed|s)?",
         r"held talks",
@@ -293,6 +306,11 @@ PAST_ACTION = rx(
     r"injured",
     r"targeted",
     r"struck",
+    r"bombed",
+    r"pounded",
+    r"shelled",
+    r"bombarded",
+    r"fired (?:\w+ ){0,2}(?:rounds|shells|rockets|missiles|mortars?)",
     r"hit",
     r"exploded",
     r"detonated",
