@@ -216,6 +216,7 @@ SEPARATE = re.compile(
 # SEPARATE ("searched the area for other devices" continues the story)
 NEW_EVENT = re.compile(
     r"\b(?:separate(?:ly)?|meanwhile|elsewhere|in addition|in other news|likewise|"
+    r"later (?:on|that)|"
     r"in (?:a|another) (?:related|similar|second|third|new|different)\b|"
     r"another (?:attack|incident|operation|raid|strike|airstrike|bombing|ambush|clash|"
     r"arrest|development)|(?:a|the) (?:second|third) (?:attack|incident|operation|raid|strike|"

@@ -170,7 +170,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "shift_day",
         re.compile(
-            r"\b(?:the\s+)?(?P<dir>previous day|next day|following day)\b|"
+            r"\b(?:the\s+)?(?P<dir>previous day|next day|following day|next (?:morning|evening|"
+            r"night)|following (?:morning|evening|night))\b|"
             r"\bthe\s+(?P<dir2>day before|day after)(?=\s*[,.;:)]|\s*$)",
             re.I,
         ),

@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from gazetteer import Spotter
+from gazetteer.geometry import distance_km
+from gazetteer.shapes import PART_KM, nearest_part
 from geo.articles import Article
 from geo.classify import classify, is_summary
 from geo.cues import AFTERMATH, NEW_EVENT, STATEMENT_DAY
@@ -178,6 +180,8 @@ def _history_cue(body: str) -> bool:
     return any(not any(a <= m.start() < b for a, b in after) for m in _HISTORY_CUE.finditer(body))
 
 
+# "in the nearby Hamrin foothills": near the place of the event just told
+_NEARBY = re.compile(r"\b(?:the\s+)?nearby\s+(?:[A-Z][\w'’-]*\s+){1,3}[a-z]+", re.I)
 # "combing the area", "in the same village": the place of the event just told
 _THE_AREA = re.compile(
     r"\b(?:the|that|this)\s+(?:same\s+)?(?:area|village|town|region|site|spot|orchards?|"
@@ -297,6 +301,8 @@ class _Extractor(Placer):
                 # "The incident took place on Wednesday evening": the event told, its day
                 if not self._redate(events[-1], refs, body):
                     events[-1].extra_quotes.append(body)
+                elif events[-1].event_date is not None:
+                    last_event_date = (events[-1].event_date, "day")  # for what follows
                 self._replace_wide(events[-1], sentence, offset)  # "... south of X"
                 continue
             if cls is None and events and self._told_by_its_actors(index, body, refs, events[-1]):
@@ -421,6 +427,8 @@ class _Extractor(Placer):
                 continue  # told of another country: not an Iraqi event
             if events and event.place is None and event.place_query is None:
                 _same_area(event, events[-1], body, notes)  # "began combing the area"
+            elif events and event.place_id and _NEARBY.search(body):
+                self._part_near_told(event, events[-1], notes)  # "in the nearby Hamrin hills"
             assign_roles(event, body, cls.trigger_start, actors=sentence.actors)
             key = (
                 f"{cls.type}:{cls.subtype}"
@@ -552,6 +560,30 @@ class _Extractor(Placer):
         ):  # fmt: skip
             setattr(last, field, getattr(scratch, field))
         last.confidence = round(min(0.99, last.confidence + 0.2), 2)
+
+    def _part_near_told(self, event: Event, last: Event, notes: list[str]) -> None:
+        """A long feature "nearby" at its part nearest the place of the event told before.
+
+        "An IED went off near the village of Shirween ... Later on Sunday, helicopters
+        targeted militants in the nearby Hamrin foothills": the range's point nearest
+        Shirween (the range's own point may lie 150 km away), with a part's radius.
+        """
+        gaz = self.spotter.gazetteer
+        if event.place_id is None or last.place_id is None or last.background:
+            return
+        shape = gaz.shape(event.place_id)
+        if shape is None or shape.get("type") != "LineString":
+            return
+        coords: list[list[float]] = shape["coordinates"]  # type: ignore[assignment]
+        line = tuple((float(x), float(y)) for x, y in coords)
+        anchor = gaz.get(last.place_id)
+        part = nearest_part(gaz.get(event.place_id), line, [anchor])
+        if distance_km(part, anchor) > PART_KM + 15.0:
+            return  # the feature does not pass by the place told: "nearby" is not it
+        event.lat, event.lon, event.precision_km = part.lat, part.lon, part.precision_km
+        event.admin1, event.admin2 = anchor.admin1 or None, anchor.admin2 or None
+        event.geo_precision = 2  # near a town (ACLED), as the part of a range is
+        notes.append(f"the part of {event.place} nearest {last.place}, told before ('nearby')")
 
     def _told_by_its_actors(self, index: int, body: str, refs: list[DateRef], last: Event) -> bool:
         """The next sentence retells ``last`` by its actors and gives the day it lacked.
