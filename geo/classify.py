@@ -116,6 +116,7 @@ def classify(
         and not re.search(r"\bprotest (?:activist|leader|movement|organi[sz]er)", sentence, re.I)
         and not MODAL.search(sentence)
         and not INSURGENT_DEVICE.search(sentence)
+        and not _MOURNING.search(sentence)  # "crowds gathered to pay tribute": a funeral
         and (dated or killed or injured)
         and not vetoes.veto(civil.start(), hurt=bool(killed or injured))
     ):
@@ -217,6 +218,11 @@ _SECURITY = frozenset(
 _AGGRESSOR_AFTER = re.compile(
     r"\b(?:who|which|that)\s+(?:had\s+)?(?:tried|attempted|sought)\s+to\b|\brepel\w*|"
     r"\binfiltrat\w*|\bfoil\w*|\bthwart\w*|\bin response to\b",
+    re.I,
+)
+_MOURNING = re.compile(
+    r"\b(?:funerals?|mourn\w*|laid to rest|buried|burial|pay (?:their )?(?:tribute|respects)|"
+    r"condolences?)\b",
     re.I,
 )
 _LEFTOVER = re.compile(
