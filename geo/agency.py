@@ -18,7 +18,7 @@ import re
 from geo.actors import ActorMention
 from geo.events import EventType
 
-__all__ = ["adjectival", "planned", "retype", "spread_out"]
+__all__ = ["adjectival", "infinitive", "planned", "retype", "spread_out"]
 
 # aircraft as the subject right before the verb: "army aviation helicopters attacked", "F-16
 # jets on Thursday bombed", "a drone reportedly fired on"
@@ -103,6 +103,21 @@ def adjectival(sentence: str, start: int, end: int) -> bool:
         and _ADJECTIVAL_BEFORE.search(sentence[max(0, start - 20) : start])
         and _NOUN_AFTER.match(sentence, end)
     )
+
+
+# "agreed to set up joint checkpoints", "inked a deal to set up": a purpose, not what was done;
+# but "managed to", "went on to", "began to" tell it happened
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
+_DONE_TO = re.compile(
+    r"\b(?:managed|went on|proceeded|began|started|moved|rushed|were sent|was sent|used)\s+to\s+$",
+    re.I,
+)
+
+
+def infinitive(sentence: str, trigger: int) -> bool:
+    """Whether the operation verb at ``trigger`` is an infinitive of purpose or plan ("to set up")."""
+    lead = sentence[max(0, trigger - 30) : trigger]
+    return bool(_TO_BEFORE.search(lead)) and not _DONE_TO.search(lead)
 
 
 def planned(sentence: str, trigger_end: int) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from geo.actors import ActorMention, find_actors
-from geo.agency import adjectival, planned, retype, spread_out
+from geo.agency import adjectival, infinitive, planned, retype, spread_out
 from geo.casualties import count_casualties, parse_number
 from geo.cues import (
     CAME_AFTER,
@@ -145,6 +145,8 @@ def classify(
                 continue  # "A larger operation, to be carried out by ..., is scheduled"
             if adjectival(masked, m.start(), m.end()):
                 continue  # "the families of detained fighters": no arrest told
+            if kind == "operation" and infinitive(masked, m.start()):
+                continue  # "inked a deal to set up joint checkpoints": a purpose
             if PREDICATE.search(masked[max(0, m.start() - 40) : m.start()]):
                 continue  # "... is the second attack on shepherds this month"
             if (

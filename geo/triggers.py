@@ -87,7 +87,8 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"(?<!operation was )(?<!operations were )(?<!raid was )(?<!mission was )(?<!plan was )"
         r"executed(?! (?:by|successfully|with|according|as)\b)"
         r"(?! (?:an?|the|their|its|\w+) (?:[\w-]+ ){0,2}(?:operations?|raids?|plans?|orders?|"
-        r"missions?|sweeps?|strikes?|attacks?|tasks?|duties|projects?))",
+        r"missions?|sweeps?|strikes?|attacks?|tasks?|duties|projects?|warrants?|sentences?|"
+        r"contracts?|deals?|agreements?|programmes?|programs?|transfers?|policy|policies))",
         # "fired mortar rounds on the village": an attack, hurt or not
         r"fired (?:\w+ ){0,2}(?:rounds|shells|rockets|missiles|bullets|shots|projectiles|"
         r"mortars?|RPGs?)",
@@ -156,6 +157,7 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"agreed",
         r"reached (?:an?|the) (?:agreement|deal|accord|understanding)",
         r"signed",
+        r"inked",
         r"conclu(?:ded|sion of) an? agreement",
         r"an agreement was (?:concluded|reached|signed)",
         r"decided",
@@ -216,7 +218,7 @@ MODAL = rx(
     r"push(?:ed|ing)? for",
     r"to (?:conduct|carry out|launch|intensify|"
     r"increase|establish|fill|improve|enhance|develop|prevent|address|confront|combat|defeat|"
-    r"strengthen|coordinate|hold|discuss|provide|eliminate)",
+    r"strengthen|coordinate|hold|discuss|provide|eliminate|set up|deploy|form|create|build)",
     r"discuss\w*",
     r"consider\w*",
     r"prepar\w* to",

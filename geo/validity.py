@@ -263,11 +263,14 @@ def _agreement(s: str, m: re.Match[str], parties: int) -> bool:
     if not SECURITY_TOPIC.search(s):
         return False  # "approved the budget", "signed a contract to build a road"
     signed_deal = re.match(
-        r"(?:,\s+(?:in|at|on)\s+[^,;.]{1,40},)?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|accord|memorandum|protocol)\b",
+        # "signed a protocol", "signed, in Baghdad, a protocol", "signed in Erbil on Sunday a
+        # security protocol": the deal signed, after a place or day
+        r"(?:,?\s+(?:in|at|on)\s[^.;]{0,60}?)?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:agreement|deal|accord|memorandum|protocol)\b",
         s[m.end() :],
         re.I,
     )
-    if m.group(0).lower() in ("approved", "decided", "signed") and not (
+    if m.group(0).lower() in ("approved", "decided", "signed", "inked") and not (
         parties >= 2 or PARTIES.search(s) or signed_deal
     ):
         return False  # one body deciding alone is a decision, not an agreement
