@@ -194,6 +194,8 @@ def _same_area(event: Event, last: Event, body: str, notes: list[str]) -> None:
     """Place ``event``, which names no place but "the area", where ``last`` was placed."""
     if last.place is None or last.background or not _THE_AREA.search(body):
         return
+    # the place of the event told, not the page's dateline nor the previous sentence's
+    notes[:] = [n for n in notes if not _CONTEXT_PLACE.search(n)]
     event.place, event.place_id, event.place_query = last.place, last.place_id, last.place_query
     event.lat, event.lon = last.lat, last.lon
     event.admin1, event.admin2 = last.admin1, last.admin2
@@ -425,8 +427,12 @@ class _Extractor(Placer):
             if not self._place(event, sentence, offset, cls.trigger_start, notes):
                 self.warnings.append(f"left out an event abroad: {body[:70]!r}")
                 continue  # told of another country: not an Iraqi event
-            if events and event.place is None and event.place_query is None:
-                _same_area(event, events[-1], body, notes)  # "began combing the area"
+            told = next((e for e in reversed(events) if not e.background and not e.aggregate), None)
+            if told is not None and (
+                (event.place is None and event.place_query is None)
+                or any(_CONTEXT_PLACE.search(n) for n in notes)
+            ):
+                _same_area(event, told, body, notes)  # "began combing the area"
             elif events and event.place_id and _NEARBY.search(body):
                 self._part_near_told(event, events[-1], notes)  # "in the nearby Hamrin hills"
             assign_roles(event, body, cls.trigger_start, actors=sentence.actors)
