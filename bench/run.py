@@ -47,8 +47,8 @@ def main() -> None:
         f"{gaz['miss_cpu_per_s']:,.0f} /s | |",
         f"| spotting (automaton + filters) | {gaz['spot_MB_per_s']:.2f} MB/s | |",
         f"| spotting and resolving | {gaz['spot_and_resolve_MB_per_s']:.2f} MB/s | |",
-        f"| extraction, {ext['mean_article_kb']:.1f} KB articles | "
-        f"{ext['articles_per_s']:,.0f} articles/s | 200 /s |",
+        f"| extraction, {ext['mean_article_kb']:.1f} KB articles (wall / CPU) | "
+        f"{ext['articles_per_s']:,.0f} / {ext['articles_per_cpu_s']:,.0f} articles/s | 200 /s |",
         f"| enrich {enr['events']:,.0f} synthetic events | {enr['enrich_s']:.1f} s | < 10 s (1M) |",
         "",
         "## Map step and load: kclmap vs `GeoDataFrame.explore()`",

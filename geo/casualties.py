@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from geo.prescan import screened
+
 __all__ = ["count_casualties", "parse_number"]
 
 _WORDS = {
@@ -48,8 +50,12 @@ _NUM = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|an?)"
 )
-_KILL = r"(?:killed|dead|died|martyred|slain|lost their lives|killing|deaths?|fatalities)"
-_HURT = r"(?:wounded|injured|hurt|injuring|wounding|injuries)"
+_KILL = (
+    r"(?:killed|dead|died|martyred|slain|lost their lives|killing|deaths?|fatalities|"
+    # "four policemen perished", "a soldier succumbed to his wounds", "lost his life"
+    r"perished|succumbed to (?:his|her|their) (?:wounds|injuries)|lost (?:his|her) life)"
+)
+_HURT = r"(?:wounded|injured|hurt|injuring|wounding|injuries|sustained (?:\w+ )?injuries)"
 _NOUN = r"(?:\s+(?!and\b|or\b|but\b)(?:of\s+the|[A-Za-z'’-]+)){0,4}?"
 # The count is the victims' only when no object follows ("an IED killed a soldier": agent).
 _NO_OBJECT = r"(?!\s+(?:a|an|the|his|their|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)"
@@ -73,7 +79,12 @@ _BEFORE = {
     for kind, verb in (
         # "kill(s)"/"wound(s)": the present tense of headlines and flashes.
         # "announced the killing of five terrorists", "the deaths of two soldiers"
-        ("killed", r"(?:killing(?: of)?|killed|(?<!to )kills?|leaving|deaths? of)"),
+        (
+            "killed",
+            # "claimed the lives of three soldiers"
+            r"(?:killing(?: of)?|killed|(?<!to )kills?|leaving|deaths? of|"
+            r"claim(?:ed|ing)? the lives of)",
+        ),
         ("injured", r"(?:injuring|wounding|wounded|injured|(?<!to )wounds?|(?<!to )injures?)"),
     )
 }
@@ -112,7 +123,9 @@ _THING = re.compile(
 _VAGUE = frozenset({"several", "a few", "dozens", "scores", "hundreds"})
 _RANGE_TOP = re.compile(r"\b(?:between\s+)?\w+\s+(?:to|and|or)\s+$", re.I)
 _ANY_CASUALTY = re.compile(
-    r"kill|dead|died|martyr|slain|lives|death|fatalit|wound|injur|hurt|casualt", re.I
+    r"kill|dead|died|martyr|slain|lives|death|fatalit|wound|injur|hurt|casualt|perish|succumb|"
+    r"lost \w+ life",
+    re.I,
 )
 
 
@@ -129,10 +142,17 @@ def parse_number(text: str) -> int | None:
     return None
 
 
+# "Two Peshmerga fighters, including an officer, were killed": the apposition is read as
+# blank space, so the count reaches its verb
+_INCLUDING = re.compile(r",\s+(?:including|among them|among whom)\s[^,;.]{1,40},")
+
+
 def count_casualties(sentence: str) -> tuple[int | None, int | None]:
     """(killed, injured) stated in ``sentence``; ``None`` where it states none."""
     if not _ANY_CASUALTY.search(sentence):
         return None, None
+    if "," in sentence:
+        sentence = _INCLUDING.sub(lambda m: " " * len(m.group(0)), sentence)
     out: dict[str, int | None] = {}
     for kind in ("killed", "injured"):
         spans: list[tuple[int, int, int]] = []
@@ -159,3 +179,7 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
     if re.search(r"\b(?:no|without)\s+(?:casualties|injuries|deaths)\b", sentence, re.I):
         return 0, 0
     return out["killed"], out["injured"]
+
+
+# geo.prescan: these patterns skip the texts that hold none of their words (same answers)
+_ANY_CASUALTY = screened(_ANY_CASUALTY)

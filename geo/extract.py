@@ -17,16 +17,17 @@ from gazetteer.geometry import distance_km
 from gazetteer.shapes import PART_KM, nearest_part
 from geo.articles import Article
 from geo.classify import classify, is_summary
-from geo.cues import AFTERMATH, NEW_EVENT, STATEMENT_DAY
+from geo.cues import AFTERMATH, CONTINUES, NEW_EVENT, STATEMENT_DAY
 from geo.dates import DateRef
 from geo.event_dates import choose_date, is_history, told_only
 from geo.events import ACLED_TYPES, Event, make_event_id
-from geo.merge import STATEMENT_NOTE, absorb, merge_retellings, same_place
+from geo.merge import FILLABLE, STATEMENT_NOTE, absorb, merge_retellings, same_place
 from geo.place_phrases import (
     FOREIGN_COUNTRIES,
     strip_dateline,
 )
 from geo.placing import Placer, geo_precision
+from geo.prescan import screened
 from geo.roles import assign_roles
 from geo.segment import Segment, segment
 from geo.sentence import SentenceAnalysis, analyse
@@ -36,6 +37,12 @@ __all__ = ["ExtractionResult", "extract_events", "geo_precision"]
 _RETOLD_MEETING = re.compile(r"\s*(?:The|This|That|During the) (?:meeting|talks|visit)\b")
 # the meeting word itself named as known: "a tribal leader who attended the meeting told"
 _THE_MEETING = re.compile(r"\b(?:the|that|this)\s+$", re.I)
+# "The two sides discussed ...", "The participants stressed ...": the meeting's people, on no
+# day of their own, go on telling the meeting
+_MEETING_PEOPLE = re.compile(
+    r"\s*(?:The|Both) (?:two )?(?:sides|parties|participants|delegations?|officials|commanders|"
+    r"officers)\b"
+)
 _SAME_PERIOD = re.compile(
     r"\b(?:the same|this|that) (?:quarter|period|month|year)\b|"
     r"\bin this period\b",
@@ -117,7 +124,23 @@ _ACTORS_AGAIN = re.compile(
     r"\s*(?:The|These|Those)\s+(?:[\w-]+\s+)?(?:gunmen|attackers|assailants|militants|"
     r"jihadists|insurgents|kidnappers|bombers|raiders)\b"
 )
+# a death told without the attack's verb: the toll of the event told when the sentence has
+# no day or place of its own ("2 ISIS militants were killed.", "Two of the wounded later
+# succumbed to their wounds.")
+_TOLL_TRIGGER = re.compile(
+    r"(?i:killed|(?:were|was|been|being) martyred|perished|lost (?:their|his|her) li(?:ves|fe)|"
+    r"succumbed to (?:his|her|their) (?:wounds|injuries))"
+)
+# a follow-up that tells more dead than the first telling counted
+_MORE_DEAD = re.compile(
+    r"\b(?:also|another|more|other)\b(?:\s+\w+){0,3}?\s+(?:killed|died|dead)\b|"
+    r"\blater (?:died|succumbed)\b",
+    re.I,
+)
 _FOLLOW_UP_SENTENCES = 3  # a follow-up comes within three sentences of the event it continues
+# "The officer, a first lieutenant, was killed", "The militants also burned a tractor": a
+# sentence that points back to the event told may come further down, after quotes
+_BACK_REFERENCE_SENTENCES = 8
 
 
 # the note of a place taken from the context, not from the sentence's own words
@@ -215,7 +238,13 @@ def _joins(last: Event, event: Event, sentence: SentenceAnalysis, own_place: boo
     """
     # the event told placed by its own words too ("a village in northern Iraq" placed by the
     # dateline is no place to compare)
-    own_place = own_place and not _CONTEXT_PLACE.search(last.notes or "")
+    own_place = (
+        own_place
+        and not _CONTEXT_PLACE.search(last.notes or "")
+        and not _placeless(event, sentence)
+    )
+    if own_place and _origin_apposition(sentence.body, event.place_query):
+        own_place = False  # "The victims, brothers from Qara Tapa, were killed": who they were
     if own_place and not _place_told(last, event):
         return False
     if (
@@ -234,6 +263,8 @@ def _joins(last: Event, event: Event, sentence: SentenceAnalysis, own_place: boo
         )
     if event.event_date != last.event_date:
         return False
+    if CONTINUES.match(sentence.body):
+        return True  # "One of the assailants was also killed ... by the Peshmerga": the same fight
     # a perpetrator of the other side, for the same kind of event: "Coalition jets struck"
     # after "Militants attacked" ("gunmen" may be ISIS; Iraqi and Coalition forces act
     # together); an operation's follow-up may tell the attack on its troops
@@ -241,6 +272,115 @@ def _joins(last: Event, event: Event, sentence: SentenceAnalysis, own_place: boo
         event.type != last.type
         or None in (last.actor1, event.actor1)
         or (last.actor1 in _ARMED) == (event.actor1 in _ARMED)
+    )
+
+
+def _opens_new(body: str) -> bool:
+    """Whether the sentence says it tells another event ("separately", "a second bomb").
+
+    "Also" opens a new event only when the sentence does not go on telling the one before:
+    "Militants also attacked a checkpoint" may be another attack, "The militants also burned a
+    harvester before withdrawing" is more of the same raid (:data:`geo.cues.CONTINUES`).
+    """
+    words = {m.group(0).lower() for m in NEW_EVENT.finditer(body)}
+    if words - {"also"}:
+        return True
+    return bool(words) and not CONTINUES.search(body)
+
+
+# "The victims, two brothers from the village of X, were ...": a back-reference to the
+# people of the event told, then an apposition that says who they were
+_APPOSITION = re.compile(
+    r"\s*(?:The|Both|These|Those)\s+(?:[\w-]+\s+){0,2}?[\w-]+,\s+([^,]{3,90}),"
+)
+
+
+def _origin_apposition(body: str, place_query: str | None) -> bool:
+    """Whether ``place_query`` is named only in an apposition to a back-referring subject."""
+    if not place_query or not CONTINUES.match(body):
+        return False
+    m = _APPOSITION.match(body)
+    return m is not None and place_query in m.group(1) and place_query not in body[m.end() :]
+
+
+# "forces have detained", "a leader has been killed": the present perfect of fresh news
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:also\s+|now\s+|just\s+)?(?:been\s+)?(?:[a-z]+(?:ed|en)|shot|hit|"
+    r"struck|caught|seized)\b",
+    re.I,
+)
+
+
+def _told_as_news(body: str, said: DateRef) -> bool:
+    """Whether the event is told in the present perfect before the day it was told.
+
+    "Iraqi forces have detained four suspects in Kirkuk, the ministry said on Tuesday": news
+    of that day (the corpus convention dates it so); "said on Monday that two soldiers were
+    killed" or "had been killed" tells an earlier day the text does not give.
+    """
+    return bool(_PRESENT_PERFECT.search(body, 0, said.start))
+
+
+# "reached the site", "at the scene", "in the same area": the place of the event told
+_SAME_SITE = re.compile(
+    r"\b(?:at|to|in|near|around|reached|searched|combed|stormed)\s+the\s+(?:same\s+)?"
+    r"(?:site|scene|spot|location|same area)\b",
+    re.I,
+)
+_SITE_FIELDS = FILLABLE[: FILLABLE.index("precision_km") + 1]
+
+
+def _at_the_site(event: Event, told: Event, notes: list[str]) -> list[str]:
+    """Place ``event`` where ``told`` is when its own place was only borrowed or unknown.
+
+    "A ground force reached the site at dawn and arrested a sixth militant": the site is the
+    place of the event told before, not the range or town the sentence before also named.
+    Returns the event's notes, updated.
+    """
+    borrowed = [n for n in notes if _CONTEXT_PLACE.search(n)]
+    if told.place_id is None or (event.place_id is not None and not borrowed):
+        return notes
+    event.confidence += 0.1 if borrowed else 0.3  # what _place took off, in part
+    for attr in _SITE_FIELDS:
+        setattr(event, attr, getattr(told, attr))
+    return [n for n in notes if n not in borrowed] + ["place of the event told before (the site)"]
+
+
+def _placeless(event: Event, sentence: SentenceAnalysis) -> bool:
+    """Whether the follow-up names no place at all (nothing of its own to compare)."""
+    return event.place_id is None and event.place_query is None and not sentence.places
+
+
+# "agreed during a meeting held in Makhmur", "met in Sinjar and agreed": the meeting is
+# told in the agreement's sentence ("at the meeting", "the two sides met" point back to one)
+_MEETING_IN_AGREEMENT = re.compile(
+    r"\b(?:during|at|in)\s+an?\s+(?:[\w-]+\s+){0,2}?meeting\b|"
+    r"\b(?:held|convened)\s+an?\s+(?:[\w-]+\s+){0,2}?meeting\b|"
+    r"\ban?\s+(?:[\w-]+\s+){0,2}?meeting\s+(?:was\s+)?held\b|"
+    r"(?<!the two sides )(?<!both sides )\bmet\b(?:\s+\w+){0,6}?\s+and\s+(?:\w+\s+)?agreed\b",
+    re.I,
+)
+
+
+def _meeting_of_agreement(event: Event, events: list[Event], body: str) -> Event | None:
+    """The meeting an agreement's own sentence says it was reached at, if none was told yet.
+
+    Commanders who "agreed during a meeting held in X on Tuesday" met there that day: the
+    corpus conventions count the meeting and the agreement, two events of one sentence.
+    """
+    if event.type != "agreement" or event.background or not _MEETING_IN_AGREEMENT.search(body):
+        return None
+    # a bounded look-back (the story's last events) keeps extraction linear in its length
+    if any(e.type == "meeting" and e.event_date == event.event_date for e in events[-20:]):
+        return None  # "the two sides agreed at the meeting": the meeting told before
+    event_type, sub_event_type = ACLED_TYPES["meeting"]
+    return replace(
+        event,
+        type="meeting",
+        subtype=None,
+        acled_event_type=event_type,
+        acled_sub_event_type=sub_event_type,
+        extra_quotes=[],
     )
 
 
@@ -315,7 +455,7 @@ class _Extractor(Placer):
                 self._add_casualties(events, seg, sentence)
                 continue
             if (
-                cls.trigger.lower() == "killed"
+                _TOLL_TRIGGER.fullmatch(cls.trigger)
                 and not past
                 # "Gunmen killed a shepherd near Khanaqin": a place of its own, maybe another
                 # event (placed first, then folded only at the same place: _joins)
@@ -335,7 +475,9 @@ class _Extractor(Placer):
                 events, index, sentence, cls.type, bool(past), cls.aggregate
             )
             if cls.type == "meeting" and (
-                _RETOLD_MEETING.match(body) or _THE_MEETING.search(body[: cls.trigger_start])
+                _RETOLD_MEETING.match(body)
+                or _THE_MEETING.search(body[: cls.trigger_start])
+                or (_MEETING_PEOPLE.match(body) and all(r.precision != "day" for r in past))
             ):
                 told = next((e for e in reversed(events) if e.type == "meeting"), None)
                 if told is not None:  # "The meeting, held at the coordination centre, ..."
@@ -388,6 +530,16 @@ class _Extractor(Placer):
                 # a date the text gives but that cannot be read is not replaced by another
                 event.confidence -= 0.2
                 notes.append(f"date {unread.text!r} could not be resolved: event date left empty")
+            elif said is not None and said.value is not None and _told_as_news(body, said):
+                # "forces have detained four suspects, the ministry said on Tuesday": the
+                # present perfect of news, the day it was told
+                event.event_date, event.date_precision = said.value, "day"
+                event.confidence -= 0.1
+                notes.append(f"present perfect told {said.text!r}: that day")
+                # a lead that sums up events told next with their own days folds into them
+                notes.append(STATEMENT_NOTE)
+                self.statement_days[event.event_id] = said.value
+                last_event_date = (said.value, "day")
             elif statement_day := said:
                 # "said on Monday that two soldiers had been killed": not the event's day; a
                 # telling nearby that gives its own day may date it (geo.merge)
@@ -428,7 +580,9 @@ class _Extractor(Placer):
                 self.warnings.append(f"left out an event abroad: {body[:70]!r}")
                 continue  # told of another country: not an Iraqi event
             told = next((e for e in reversed(events) if not e.background and not e.aggregate), None)
-            if told is not None and (
+            if events and _SAME_SITE.search(body):
+                notes = _at_the_site(event, events[-1], notes)
+            elif told is not None and (
                 (event.place is None and event.place_query is None)
                 or any(_CONTEXT_PLACE.search(n) for n in notes)
             ):
@@ -480,6 +634,10 @@ class _Extractor(Placer):
             if follow_up and _joins(events[-1], event, sentence, own_place):
                 self._fold(events[-1], event, sentence)
                 continue
+            meeting = _meeting_of_agreement(event, events, body)
+            if meeting is not None:
+                meeting.event_id = make_event_id(f"{self.key}:meeting", start, seg.end)
+                events.append(meeting)
             events.append(event)
             self.told_at = index
         return merge_retellings(events, statement_days=self.statement_days)
@@ -507,14 +665,18 @@ class _Extractor(Placer):
         if last.type not in _FOLDS or last.aggregate or last.background:
             return False
         body = sentence.body
-        if index - self.told_at > _FOLLOW_UP_SENTENCES:
+        if index - self.told_at > (
+            _BACK_REFERENCE_SENTENCES
+            if CONTINUES.search(body) or AFTERMATH.search(body)
+            else _FOLLOW_UP_SENTENCES
+        ):
             return False
         if AFTERMATH.search(body):
             return True  # "ISIS claimed responsibility for the attack" (if it joins: _joins)
         if (
             dated
             or aggregate
-            or NEW_EVENT.search(body)
+            or _opens_new(body)
             or _LIST_ITEM.match(body)
             or kind not in _FOLDS[last.type]
         ):
@@ -610,6 +772,9 @@ class _Extractor(Placer):
         # a follow-up's own count fills an empty one; it never replaces the first telling's
         last.fatalities = fatalities if fatalities is not None else sentence.killed
         last.injuries = injuries if injuries is not None else sentence.injured
+        if fatalities is not None and sentence.killed and _MORE_DEAD.search(sentence.body):
+            # "One of the assailants was also killed": the toll counts every death
+            last.fatalities = fatalities + sentence.killed
 
     def _add_casualties(
         self, events: list[Event], seg: Segment, sentence: SentenceAnalysis
@@ -684,3 +849,8 @@ def extract_events(article: Article, *, spotter: Spotter) -> ExtractionResult:
     extractor = _Extractor(article, spotter)
     events = extractor.run()
     return ExtractionResult(events, extractor.unresolved, (*article.warnings, *extractor.warnings))
+
+
+# geo.prescan: these patterns search through a case-folded twin, skip texts without their words
+_BACKSHIFT = screened(_BACKSHIFT)
+_TOOK_PLACE = screened(_TOOK_PLACE)

@@ -163,7 +163,11 @@ def absorb(first: Event, later: Event) -> None:
     own = later.place_id is not None and not any(b in (later.notes or "") for b in _BORROWED_PLACE)
     if first.place_id is None or (
         later.place_id is not None
-        and ((later.geo_precision or 9) < (first.geo_precision or 9) or (borrowed and own))
+        # a place the later telling only borrowed (the dateline, the sentence before) never
+        # replaces one the first telling named: "Baghdad –" is where the story was filed
+        and (
+            ((later.geo_precision or 9) < (first.geo_precision or 9) and own) or (borrowed and own)
+        )
     ):
         for attr in FILLABLE[: FILLABLE.index("precision_km") + 1]:
             setattr(first, attr, getattr(later, attr))

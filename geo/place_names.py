@@ -206,6 +206,16 @@ class ArticleAreas:
     admin1s: frozenset[str]
 
 
+def _owned_by(place: Place, owner: Place) -> bool:
+    """Whether ``place`` can lie within ``owner`` ("Kirkuk's Multaqa": in Kirkuk's governorate).
+
+    A governorate is owned by nothing smaller; else the owner's governorate must hold it.
+    """
+    if place.kind == "governorate" and owner.kind != "country":
+        return False
+    return not (place.admin1 and owner.admin1) or place.admin1 == owner.admin1
+
+
 def resolve_missed(
     gaz: Gazetteer,
     queries: tuple[str, ...],
@@ -251,6 +261,10 @@ def resolve_missed(
             level = 2 if place.admin2 and place.admin2 in districts else int(in_context)
             if districts and place.importance < 0.6 and place.admin2 not in districts:
                 continue  # "Tal Ali (Daquq district, Kirkuk)" is no Tal Ali of Hawija
+            if place.kind == "governorate" and match.score < 0.95:
+                continue  # "the al-Wasiti neighbourhood" is no near-spelling of Wasit
+            if owner is not None and not _owned_by(place, owner):
+                continue  # "Kirkuk's Wasiti neighbourhood" is no governorate of Wasit
             # a village outside every area the text names is a namesake far away ("Wahid
             # Huzairan" near Kirkuk is no Qaryat Wahid Huzayran of Kerbala): only a major
             # place there, else the place the text names with it places the event

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from gazetteer import Place
+from geo.prescan import screened
 
 __all__ = [
     "FOREIGN_COUNTRIES",
@@ -62,11 +63,14 @@ _NOT_A_LOCATION = re.compile(
 )
 _CONTAINER_GAP = re.compile(
     r"\s*(?:(?:village|town|city|area|district|subdistrict|sub-district|province|governorate|"
-    r"region|nahiya|qadha)\s*)?(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
+    r"region|nahiya|qadha|valley|hills|mountains|desert|plain|orchards|farmland)\s*)?"
+    r"(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
     # "Hamal, a village of the al-Rashad subdistrict": an apposition naming the container
     r"(?:(?:a|an)\s+(?:small\s+|remote\s+)?(?:village|town|hamlet|area)\s+(?:of|in|within)\s+"
     r"(?:the\s+)?)?"
-    r"(?:" + _DIR + r"(?:ern)?\s+)?",
+    r"(?:" + _DIR + r"(?:ern)?\s+)?"
+    # "Imam Waees in Diyala's Mandali subdistrict": the owner narrows the container
+    r"(?:[A-Z][\w-]+['’]s\s+)?",
     re.I,
 )
 _OFFSET = re.compile(
@@ -109,6 +113,10 @@ _NEAR_GAP = re.compile(
 _INSTITUTION_AFTER = re.compile(
     r"\s+(?:[A-Z]\w+\s+){0,2}(?:Operations?\s+Command|Command|Police\s+Command|Council|"
     r"University|Directorate|Brigade|Division|Regiment|Asayish|Police|Governorate Council)\b"
+)
+# "at the headquarters of the Kirkuk Operations Command": the command's seat is the place
+_SEAT_BEFORE = re.compile(
+    r"\b(?:headquarters|HQ|premises|offices?|building|compound|base)\s+of\s+(?:the\s+)?$", re.I
 )
 _AREA_WORD_AFTER = re.compile(
     r"\s+(?:district|subdistrict|sub-district|governorate|province|region|nahiya|qadha)\b", re.I
@@ -259,7 +267,9 @@ def read_place_phrases(
     for start, end, surface, place in spans:
         before = sentence[max(0, start - 60) : start]
         after = sentence[end : end + 60]
-        if _NOT_A_LOCATION.search(before) or _INSTITUTION_AFTER.match(after):
+        if _NOT_A_LOCATION.search(before) or (
+            _INSTITUTION_AFTER.match(after) and not _SEAT_BEFORE.search(before)
+        ):
             prev_end = end  # "the Anbar Operations Command": a headquarters' name, no place
             continue
         if after.startswith(("'s", "’s")):
@@ -267,7 +277,12 @@ def read_place_phrases(
             prev_end = end
             continue
         # "in southern Kirkuk's Multaqa": the locative before the owner counts for the owned
-        owner = re.search(r"(\b\w+\s+)?[\w-]+['’]s\s+$", before)
+        tail = before.rstrip()  # the pattern's end checked first: a search tries every start
+        owner = (
+            re.search(r"(\b\w+\s+)?[\w-]+['’]s\s+$", before)
+            if tail != before and tail.endswith(("'s", "’s"))
+            else None
+        )
         lead = before[: owner.start()] if owner else before
         locative = bool(_LOCATIVE.search(lead))
         gap = sentence[prev_end:start] if prev_end is not None else None
@@ -378,3 +393,12 @@ def choose_place(phrases: Sequence[PlacePhrase], trigger: int) -> tuple[float, P
         return None
     scored = [(_score(p, trigger), p) for p in usable]
     return max(scored, key=lambda t: t[0])
+
+
+# geo.prescan: these patterns skip the texts that hold none of their words (same answers)
+_OFFSET = screened(_OFFSET)
+_NOT_A_LOCATION = screened(_NOT_A_LOCATION)
+_FOREIGN_BEFORE = screened(_FOREIGN_BEFORE)
+_OWNED_ABROAD = screened(_OWNED_ABROAD)
+_NAME_COMMA_ABROAD = screened(_NAME_COMMA_ABROAD)
+_LOCATIVE = screened(_LOCATIVE)

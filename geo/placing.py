@@ -416,6 +416,17 @@ class Placer:
             # a village in a district: the district; a village in or near a town: near it
             reach = None if after.place.is_area else 15.0
             return PlaceChoice(after.place, name.name, "place that contains it", reach)
+        framing = next((p for p in phrases if p.framing and not p.foreign), None)
+        if framing is not None and framing.start < name.start:
+            # "In Kirkuk, police arrested two men in the al-Wasiti neighbourhood"
+            reach = None if framing.place.is_area else 10.0
+            return PlaceChoice(framing.place, name.name, "place that contains it", reach)
+        if name.owner:
+            # "Kirkuk's Wasiti neighbourhood": a part of the owner, as near as a town's part
+            owner = self.spotter.gazetteer.lookup(name.owner, context=self.context)
+            if owner is not None and owner.score >= 0.95:
+                reach = None if owner.place.is_area else 10.0
+                return PlaceChoice(owner.place, name.name, "place that contains it", reach)
         return PlaceChoice(None, name.name, "unresolved")
 
     def _in_districts(self, surface: str, place: Place, districts: frozenset[str]) -> Place | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from geo.actors import SECURITY_FORCES, ActorMention, find_actors
 from geo.cues import SPEECH_VERB
 from geo.events import Event
+from geo.prescan import screened
 
 __all__ = ["ActorRole", "assign_roles", "read_roles"]
 
@@ -166,3 +167,7 @@ def assign_roles(
         event.joint = True
     if first is not None:
         event.confidence += 0.05
+
+
+# geo.prescan: these patterns search through a case-folded twin, skip texts without their words
+_PASSIVE_AFTER = screened(_PASSIVE_AFTER)

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+
+from geo.prescan import screened
 
 __all__ = ["Segment", "segment"]
 
@@ -22,6 +26,22 @@ _NOISE = re.compile(
     r"^\s*(?:photo|image|video|file photo)\s*[:|]",
     re.I,
 )
+
+
+def _noise(line: str) -> bool:
+    """Whether ``line`` is page noise.
+
+    Each line is asked twice (as the line after a wrapped one, and as a line of its own):
+    the answers for lines of up to 1,000 characters are remembered.
+    """
+    return _NOISE.search(line) is not None if len(line) > 1_000 else _short_noise(line)
+
+
+@lru_cache(maxsize=4096)
+def _short_noise(line: str) -> bool:
+    return _NOISE.search(line) is not None
+
+
 _ABBREV = frozenset(
     "gen lt col brig maj capt sgt dr mr mrs ms st no jan feb mar apr jun jul aug sep sept oct "
     "nov dec u.s u.n e.g i.e vs approx inc co mt gov sen rep prof staff".split()
@@ -37,6 +57,7 @@ _OPEN_END = re.compile(
     r"were|was|is|are|had|has|have|been|some|about|between|against|during|under|over))$",
     re.I,
 )
+_WORD = re.compile(r"[A-Za-z]{2,}")  # a line needs two words (counted up to two)
 _TERMINAL = re.compile(r"[.!?:][\"”’)\]]*$")
 
 
@@ -62,14 +83,14 @@ class Segment:
 def _is_headline(line: str) -> bool:
     words = line.split()
     # a coder's trailing tag ("... dispersed them. [size=no report]") does not end the sentence
-    body = re.sub(r"(?:\s*\[[^\]]{0,60}\])+\s*$", "", line)
+    body = re.sub(r"(?:\s*\[[^\]]{0,60}\])+\s*$", "", line) if "[" in line else line
     return len(words) < 25 and not re.search(r"[.!?][\"”’)]*\s*$", body)
 
 
 def _soft_wrapped(line: str, following: str) -> bool:
     """Whether ``line`` stops mid-sentence and ``following`` (the next line) goes on with it."""
     line, following = line.strip(), following.strip()
-    if not line or not following or _TERMINAL.search(line) or _NOISE.search(following):
+    if not line or not following or _TERMINAL.search(line) or _noise(following):
         return False
     return bool(_OPEN_END.search(line)) or following[0].islower()
 
@@ -120,7 +141,7 @@ def segment(text: str) -> list[Segment]:
         if not stripped:
             paragraph += 1
             continue
-        if _NOISE.search(stripped) or len(re.findall(r"[A-Za-z]{2,}", stripped)) < 2:
+        if _noise(stripped) or len(list(islice(_WORD.finditer(stripped), 2))) < 2:
             continue
         offset = start + line.index(stripped[0])
         if _is_headline(stripped):
@@ -140,3 +161,7 @@ def segment(text: str) -> list[Segment]:
             out.append(Segment(piece, offset + cut, offset + len(stripped), paragraph, False))
         paragraph += 1
     return out
+
+
+# geo.prescan: these patterns search through a case-folded twin, skip texts without their words
+_NOISE = screened(_NOISE)

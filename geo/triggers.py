@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from geo.events import EventType
+from geo.prescan import screened
 
 __all__ = [
     "ALWAYS",
@@ -28,8 +29,11 @@ __all__ = [
 
 
 def rx(*parts: str) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any of ``parts`` as whole words."""
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
+    """One case-insensitive pattern matching any of ``parts`` as whole words.
+
+    Screened (:func:`geo.prescan.screened`): a text holding none of the words is not searched.
+    """
+    return screened(re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I))
 
 
 TRIGGERS: dict[EventType, re.Pattern[str]] = {
@@ -59,6 +63,16 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"clash(?:es|ed)?",
         r"targeted",
         r"stormed",
+        # "overran an army outpost", "pounded the village with mortars"
+        r"overr(?:an|un)",
+        r"pounded",
+        # deaths told without the attack's verb: "two fighters were martyred", "perished
+        # when their vehicle hit a mine" (accidents are vetoed by geo.cues.ACCIDENT)
+        r"(?:were|was|been|being) martyred",
+        r"perished",
+        r"lost (?:their|his|her) li(?:ves|fe)",
+        r"succumbed to (?:his|her|their) (?:wounds|injuries)",
+        r"(?:hit|struck|stepped on|triggered) an? (?:[\w-]+ )?mine",
         r"shot",
         r"shooting",
         r"gunned down",
@@ -177,6 +191,7 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"arrived in",
         r"convened",
         r"conference",
+        r"gathered (?:at|in)",
     ),
 }
 TRIGGERS["other"] = rx(
@@ -200,6 +215,11 @@ MODAL = rx(
     r"agreed",
     r"agree",
     r"agreement",
+    r"(?:decided|resolved)(?: on \w+)? to",
+    # "signed a protocol to set up joint checkpoints": the terms of an agreement
+    r"signed",
+    r"protocol",
+    r"memorandum",
     r"plans?",
     r"planned",
     r"will",
@@ -218,7 +238,8 @@ MODAL = rx(
     r"push(?:ed|ing)? for",
     r"to (?:conduct|carry out|launch|intensify|"
     r"increase|establish|fill|improve|enhance|develop|prevent|address|confront|combat|defeat|"
-    r"strengthen|coordinate|hold|discuss|provide|eliminate|set up|deploy|form|create|build)",
+    r"strengthen|coordinate|hold|discuss|provide|eliminate|stop|counter|curb|tackle|deter|set up|"
+    r"deploy|form|create|build)",
     r"discuss\w*",
     r"consider\w*",
     r"prepar\w* to",
@@ -315,6 +336,9 @@ PAST_ACTION = rx(
     r"fired (?:\w+ ){0,2}(?:rounds|shells|rockets|missiles|mortars?)",
     r"hit",
     r"exploded",
+    r"overr(?:an|un)",
+    r"pounded",
+    r"shelled",
     r"detonated",
     r"was (?:killed|wounded|injured)",
     r"were (?:killed|wounded|injured|arrested|detained)",

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from kclmap.engines import (
     add_engine_options,
     check_engine_options,
+    cli_version,
     find_stamp,
+    open_cache,
     save_stamp,
     stream_events,
 )
@@ -22,7 +24,7 @@ from kclmap.problems import NOT_FOUND_LINE, ProblemLog
 
 if TYPE_CHECKING:
     from geo.articles import ReadProblem
-    from geo.engine import RunReport
+    from geo.engine import ExtractionCache, RunReport
     from geo.events import Event
     from geo.pipeline import ExtractionReport
 
@@ -31,6 +33,7 @@ __all__ = [
     "NOTHING_READ",
     "add_article_options",
     "check_article_paths",
+    "check_problems_path",
     "configure",
     "note_nothing_read",
     "parse_date",
@@ -241,6 +244,7 @@ def run_settings(args: argparse.Namespace, csv_path: Path | None) -> str:
     return settings_key(
         {
             "command": "extract",
+            "cli": cli_version(),
             "output": str(Path(args.output).absolute()),
             "schema": args.schema,
             "min_confidence": args.min_confidence,
@@ -252,17 +256,29 @@ def run_settings(args: argparse.Namespace, csv_path: Path | None) -> str:
     )
 
 
+def check_problems_path(csv_path: Path, output: Path | None) -> None:
+    """Refuse a problems list that is not a .csv, or that would overwrite the output."""
+    from geo.engine import check_writable_dir
+    from geo.errors import InputError
+
+    if csv_path.suffix.lower() != ".csv":
+        raise InputError(f"--problems {str(csv_path)!r}: the problems list is a .csv file")
+    if output is not None and csv_path.absolute() == Path(output).absolute():
+        raise InputError(f"--problems {str(csv_path)!r} is the events output itself")
+    check_writable_dir(csv_path.parent)
+
+
 def run(args: argparse.Namespace) -> int:
     """Extract, write and report; exit 1 when a file had to be skipped.
 
     Everything that can be checked is checked before any article is read: the options, the
     output's extension and folder, the input paths and their number. Events are written in
     batches to a temporary file that replaces the output at the end (with ``--strict``, only
-    when the run had no problem). With the cache on, a rerun whose articles, settings and
-    output files are all as the last run left them writes nothing and says so (see
-    :mod:`geo.engine.stamp`).
+    when the run had no problem; never when no article could be read). With the cache on, a
+    rerun whose articles, settings and output files are all as the last run left them writes
+    nothing and says so (see :mod:`geo.engine.stamp`).
     """
-    from geo.engine import EventSink, check_events_path, check_writable_dir
+    from geo.engine import check_events_path
     from geo.errors import InputError
 
     if args.max_bytes <= 0:
@@ -272,21 +288,44 @@ def run(args: argparse.Namespace) -> int:
     check_engine_options(args)
     csv_path = problems_path(args)
     if csv_path is not None:
-        check_writable_dir(csv_path.parent)
+        check_problems_path(csv_path, args.output)
     if args.output is not None:
         check_events_path(args.output, schema=args.schema)
     check_article_paths(args.paths, args.max_articles)
     to_stdout = args.json or args.output is None
-    settings = run_settings(args, csv_path) if not to_stdout and not args.no_cache else None
-    if settings is not None and (stamp := find_stamp(args, args.output, settings)) is not None:
-        for line in stamp.summary.get("lines", []):
-            print(line, file=sys.stderr)
-        print(
-            f"nothing changed since the last run: {args.output} left as it was "
-            "(--no-cache to extract again)",
-            file=sys.stderr,
-        )
-        return int(stamp.summary.get("code", 0))
+    cache = open_cache(args)
+    try:
+        settings = run_settings(args, csv_path) if not to_stdout and cache is not None else None
+        keys = None
+        if cache is not None and settings is not None:
+            stamp, keys = find_stamp(args, cache, args.output, settings)
+            if stamp is not None:
+                for line in stamp.lines:
+                    print(line, file=sys.stderr)
+                print(
+                    f"nothing changed since the last run: {args.output} left as it was "
+                    "(--no-cache to extract again)",
+                    file=sys.stderr,
+                )
+                return stamp.code
+        return _extract(args, cache, keys, settings, csv_path)
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _extract(
+    args: argparse.Namespace,
+    cache: ExtractionCache | None,
+    keys: dict[str, str | None] | None,
+    settings: str | None,
+    csv_path: Path | None,
+) -> int:
+    """The run proper: stream, write, summarise, stamp."""
+    from geo.engine import EventSink
+    from geo.engine.stamp import file_signature
+
+    to_stdout = args.json or args.output is None
     sink = EventSink(args.output, schema=args.schema) if args.output is not None else None
     held: list[Event] = []  # with --strict, JSON lines wait for the verdict
     problems = ProblemLog()
@@ -307,35 +346,51 @@ def run(args: argparse.Namespace) -> int:
                 "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in batch)
             )
 
+    signature = None
     try:
-        report = stream_events(args, consume, problems)
+        report = stream_events(args, consume, problems, cache=cache, keys=keys)
         if args.strict and (refused := strict_problems(report, args.paths)):
             for line in refused:
                 print(line, file=sys.stderr)
             print(f"--strict: {len(refused)} problem(s), nothing written", file=sys.stderr)
             return 1
+        if sink is not None and not report.articles:
+            # nothing could be read: the earlier output is worth more than an empty one
+            note_nothing_read(report, args.paths, problems)
+            for line in run_summary_lines(report, problems, None):
+                print(line, file=sys.stderr)
+            print(
+                f"no article could be read: nothing written ({args.output} is left as it was)",
+                file=sys.stderr,
+            )
+            return 1
         if sink is not None:
-            sink.commit()
+            inode = sink.commit_inode()
+            signature = file_signature(args.output)
+            if signature is not None and not signature.endswith(f":{inode}"):
+                signature = None  # another run replaced the file meanwhile: no stamp
     finally:
         if sink is not None:
             sink.abort()
     for event in held:
         print(json.dumps(event.to_json(), ensure_ascii=False))
-    closing: list[str] = []
+    head: list[str] = []
     if args.min_confidence > 0:
-        closing.append(f"left out {dropped} event(s) below confidence {args.min_confidence}")
-    if sink is not None:
-        closing.append(f"wrote {sink.written} event(s) to {args.output}")
+        head.append(f"left out {dropped} event(s) below confidence {args.min_confidence}")
     note_nothing_read(report, args.paths, problems)
     if csv_path is not None and (len(problems) or csv_path.exists()):
         problems.write_csv(csv_path)
     shown_csv = csv_path if len(problems) else None
-    for line in closing + run_summary_lines(report, problems, shown_csv):
+    if sink is not None:
+        print(f"wrote {sink.written} event(s) to {args.output}", file=sys.stderr)
+    for line in head + run_summary_lines(report, problems, shown_csv):
         print(line, file=sys.stderr)
     code = 1 if run_problems(report, args.paths) else 0
-    if settings is not None:
-        # told again by a rerun that finds nothing changed: every article then is "from the cache"
-        lines = closing + run_summary_lines(report, problems, shown_csv, from_cache=report.articles)
-        outputs = [args.output] + ([csv_path] if csv_path is not None else [])
-        save_stamp(args, args.output, report, settings, outputs, {"lines": lines, "code": code})
+    if cache is not None and settings is not None and signature is not None:
+        outputs: dict[Path, str | None] = {args.output: signature}
+        if csv_path is not None:
+            outputs[csv_path] = file_signature(csv_path)
+        # told again by a rerun that finds nothing changed: all its articles "from the cache"
+        again = head + run_summary_lines(report, problems, shown_csv, from_cache=report.articles)
+        save_stamp(cache, args.output, report, settings, outputs, lines=again, code=code)
     return code

@@ -7,11 +7,13 @@ the heavy modules (the engines, Dask) are imported only when a command runs.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from kclmap.options import count
 
@@ -25,7 +27,9 @@ __all__ = [
     "add_engine_options",
     "add_quiet_option",
     "check_engine_options",
+    "cli_version",
     "find_stamp",
+    "open_cache",
     "save_stamp",
     "stream_events",
 ]
@@ -113,20 +117,42 @@ def open_cache(args: argparse.Namespace) -> ExtractionCache | None:
         return None
 
 
+@cache
+def cli_version() -> str:
+    """A hash (16 hex) of kclmap's own ``.py`` files: part of every stamped run's settings."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+_OPEN: Literal["open"] = "open"  # stream_events opens (and closes) the cache itself
+
+
 def stream_events(
-    args: argparse.Namespace, consume: Callable[[list[Event]], None], problems: ProblemLog
+    args: argparse.Namespace,
+    consume: Callable[[list[Event]], None],
+    problems: ProblemLog,
+    *,
+    cache: ExtractionCache | Literal["open"] | None = _OPEN,
+    keys: Mapping[str, str | None] | None = None,
 ) -> RunReport:
     """Extract the articles of ``args.paths`` batch by batch, giving each batch to ``consume``.
 
     Problems, warnings and unresolved names go to ``problems``; a progress bar shows on a
-    terminal unless ``--quiet``.
+    terminal unless ``--quiet``. ``cache``: an open cache (left open), ``None`` for none, or
+    by default the one the options name (opened and closed here). ``keys``: cache keys
+    already computed (see :func:`find_stamp`).
     """
     from geo.engine import ExtractOptions, RunReport, iter_event_batches
     from kclmap.progress import progress_bar
 
     report = RunReport()
     options = ExtractOptions(published=args.published, max_bytes=args.max_bytes)
-    cache = open_cache(args)
+    owned = open_cache(args) if isinstance(cache, str) else None
+    store = owned if isinstance(cache, str) else cache
     try:
         with (
             open_engine(args) as engine,
@@ -137,73 +163,72 @@ def stream_events(
                 report,
                 engine=engine,
                 options=options,
-                cache=cache,
+                cache=store,
                 progress=update,
+                keys=keys,
             ):
                 consume(batch)
     finally:
-        if cache is not None:
-            cache.close()
+        if owned is not None:
+            owned.close()
     problems.extend("skipped", ((p.source, p.message) for p in report.problems))
     problems.extend("warning", report.warnings)
     problems.extend("unresolved", report.unresolved)
     return report
 
 
-def find_stamp(args: argparse.Namespace, target: Path, settings: str) -> RunStamp | None:
-    """The stamp of the last run that wrote ``target``, when nothing has changed since.
+def find_stamp(
+    args: argparse.Namespace, cache: ExtractionCache, target: Path, settings: str
+) -> tuple[RunStamp | None, dict[str, str | None] | None]:
+    """The stamp of the last run that wrote ``target`` when nothing has changed since.
 
-    Nothing has changed when the files that run wrote are still there as it left them, and the
-    article files under ``args.paths`` (fingerprinted again: listed, read and hashed) and
-    ``settings`` are the same. ``None`` otherwise, or without the cache.
+    Nothing has changed when the files that run wrote are still there as it left them, and
+    the article files under ``args.paths`` (listed, read and hashed again) and ``settings``
+    are the same. Returns ``(stamp or None, the cache keys computed)``; the keys are ``None``
+    when no file had to be hashed (no stamp, other settings, outputs changed), and are
+    handed to :func:`stream_events` so a changed folder is not hashed twice.
     """
     from geo.articles import iter_article_paths
     from geo.engine import ExtractOptions
-    from geo.engine.run import inputs_digest
-    from geo.engine.stamp import file_signature
-
-    cache = open_cache(args)
-    if cache is None:
-        return None
-    import sqlite3
+    from geo.engine.run import fingerprints
+    from geo.engine.stamp import InputsDigest, RunStamp
 
     try:
-        with cache:
-            stamp = cache.get_stamp(target)
+        stamp = RunStamp.from_json(cache.get_stamp(target))
     except sqlite3.Error:
-        return None
-    if stamp is None or stamp.settings != settings:
-        return None
-    if any(file_signature(Path(p)) != sig for p, sig in stamp.outputs.items()):
-        return None  # an output was changed or removed: write it again
+        return None, None
+    if stamp is None or stamp.settings != settings or not stamp.outputs_hold():
+        return None, None
     options = ExtractOptions(published=args.published, max_bytes=args.max_bytes)
-    digest = inputs_digest((str(p) for p in iter_article_paths(args.paths)), options)
-    return stamp if stamp.holds(digest, settings) else None
+    keys = fingerprints((str(p) for p in iter_article_paths(args.paths)), options)
+    digest = InputsDigest().update(keys.items()).hexdigest
+    return (stamp if stamp.holds(digest, settings) else None), keys
 
 
 def save_stamp(
-    args: argparse.Namespace,
+    cache: ExtractionCache,
     target: Path,
     report: RunReport,
     settings: str,
-    outputs: list[Path],
-    summary: dict[str, object],
+    outputs: Mapping[Path, str | None],
+    *,
+    lines: list[str],
+    code: int,
 ) -> None:
-    """Record what this completed run read and wrote (no stamp when an input had no key)."""
-    from geo.engine.stamp import RunStamp, file_signature
+    """Record what this completed run read and wrote (``outputs``: path -> signature).
 
-    cache = open_cache(args)
-    if cache is None:
-        return
+    No stamp (and the old one forgotten) when an input had no cache key, a problem may not
+    recur on the same bytes, or an output's signature is unknown (``None`` for a file that
+    should exist: another run replaced it meanwhile).
+    """
+    from geo.engine.stamp import RunStamp
+
     digest = report.inputs.hexdigest
     stamp = None
-    if digest is not None and report.inputs.count == report.files:
-        written = {str(p.absolute()): file_signature(p) for p in outputs}
-        stamp = RunStamp(digest=digest, settings=settings, outputs=written, summary=summary)
-    import sqlite3
-
+    if digest is not None and report.inputs.count == report.files and not report.transient:
+        written = {str(p.absolute()): sig for p, sig in outputs.items()}
+        stamp = RunStamp(digest, settings, written, lines=lines, code=code)
     try:
-        with cache:
-            cache.put_stamp(target, stamp)
-    except (OSError, sqlite3.Error) as err:  # the output is written: the run still succeeded
+        cache.put_stamp(target, stamp.to_json() if stamp is not None else None)
+    except sqlite3.Error as err:  # the output is written: the run still succeeded
         print(f"warning: could not record the run in the cache: {err}", file=sys.stderr)

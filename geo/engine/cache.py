@@ -22,7 +22,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from geo.engine.stamp import RunStamp
 from geo.engine.work import ArticleResult
 from geo.events import Event
 
@@ -119,6 +118,10 @@ def _decode(source: str, blob: bytes) -> ArticleResult:
     )
 
 
+def _target(path: Path) -> str:
+    return str(path.absolute())
+
+
 class ExtractionCache:
     """Extraction results on disk, read and written by one process (the run's parent).
 
@@ -169,22 +172,21 @@ class ExtractionCache:
         if len(self._pending) >= 500:
             self.flush()
 
-    def get_stamp(self, target: Path) -> RunStamp | None:
-        """The stamp of the last completed run that wrote ``target``, or ``None``."""
-        row = self._db.execute(
-            "SELECT value FROM stamps WHERE target = ?", (str(target.absolute()),)
-        ).fetchone()
-        return RunStamp.from_json(row[0]) if row is not None else None
+    def get_stamp(self, target: Path) -> str | None:
+        """The stamp (text) of the last completed run that wrote ``target``, or ``None``."""
+        row = self._db.execute("SELECT value FROM stamps WHERE target = ?", (_target(target),))
+        found = row.fetchone()
+        return str(found[0]) if found is not None else None
 
-    def put_stamp(self, target: Path, stamp: RunStamp | None) -> None:
+    def put_stamp(self, target: Path, stamp: str | None) -> None:
         """Record (or with ``None`` forget) the stamp of the run that just wrote ``target``."""
         with self._db:
             if stamp is None:
-                self._db.execute("DELETE FROM stamps WHERE target = ?", (str(target.absolute()),))
+                self._db.execute("DELETE FROM stamps WHERE target = ?", (_target(target),))
             else:
                 self._db.execute(
                     "INSERT OR REPLACE INTO stamps (target, value) VALUES (?, ?)",
-                    (str(target.absolute()), stamp.to_json()),
+                    (_target(target), stamp),
                 )
 
     def flush(self) -> None:

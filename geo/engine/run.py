@@ -7,7 +7,7 @@ on in batches, and only counts and one-line problems are kept for the whole run.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -20,7 +20,7 @@ from geo.engine.work import ArticleResult, ExtractOptions
 from geo.events import Event
 from geo.pipeline import Retellings
 
-__all__ = ["Engine", "RunReport", "fingerprint", "inputs_digest", "iter_event_batches"]
+__all__ = ["Engine", "RunReport", "fingerprint", "fingerprints", "iter_event_batches"]
 
 Progress = Callable[[int, int, str], None]
 
@@ -54,6 +54,7 @@ class RunReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     unresolved: list[tuple[str, str]] = field(default_factory=list)
     inputs: InputsDigest = field(default_factory=InputsDigest)
+    transient: int = 0  # problems that may not recur on the same bytes (read errors, crashes)
 
     @property
     def extracted(self) -> int:
@@ -75,18 +76,9 @@ def fingerprint(source: str, options: ExtractOptions) -> str | None:
     return cache_key(source, data, sidecar, options.published)
 
 
-def inputs_digest(sources: Iterable[str], options: ExtractOptions) -> str | None:
-    """The digest of these article files as a run fingerprints them (:class:`InputsDigest`).
-
-    ``None`` when one cannot be fingerprinted (unreadable, too big).
-    """
-    digest = InputsDigest()
-    for source in sources:
-        key = fingerprint(source, options)
-        if key is None:
-            return None
-        digest.add(source, key)
-    return digest.hexdigest
+def fingerprints(sources: Iterable[str], options: ExtractOptions) -> dict[str, str | None]:
+    """Each article file's cache key (see :func:`fingerprint`), in the order given."""
+    return {source: fingerprint(source, options) for source in sources}
 
 
 def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
@@ -100,13 +92,17 @@ def _start(
     options: ExtractOptions,
     cache: ExtractionCache | None,
     inputs: InputsDigest,
+    known: Mapping[str, str | None],
 ) -> Iterator[ArticleResult]:
     """Hand one batch to ``engine`` now; the returned iterator gives its results in order.
 
     Cached articles are looked up here, the rest are submitted to the engine at once, so the
     engine works on this batch while the caller is still writing the previous one.
     """
-    keys = [fingerprint(s, options) if cache is not None else None for s in sources]
+    keys = [
+        (known[s] if s in known else fingerprint(s, options)) if cache is not None else None
+        for s in sources
+    ]
     inputs.update(zip(sources, keys, strict=True))
     found: dict[int, ArticleResult] = {}
     if cache is not None:
@@ -143,12 +139,13 @@ def _pipelined(
     options: ExtractOptions,
     cache: ExtractionCache | None,
     inputs: InputsDigest,
+    known: Mapping[str, str | None],
 ) -> Iterator[Iterator[ArticleResult]]:
     """The batches' result iterators, each batch handed over before the one before is read."""
     batches = _batches(sources, max(1, engine.batch_size))
-    pending = [_start(batch, engine, options, cache, inputs) for batch in islice(batches, 1)]
+    pending = [_start(batch, engine, options, cache, inputs, known) for batch in islice(batches, 1)]
     for batch in batches:
-        following = _start(batch, engine, options, cache, inputs)
+        following = _start(batch, engine, options, cache, inputs, known)
         yield pending.pop()
         pending.append(following)
     yield from pending
@@ -163,6 +160,7 @@ def iter_event_batches(
     cache: ExtractionCache | None = None,
     progress: Progress | None = None,
     flush_every: int = FLUSH_ARTICLES,
+    keys: Mapping[str, str | None] | None = None,
 ) -> Iterator[list[Event]]:
     """Yield the events of the articles under ``paths``, one list per ``flush_every`` articles.
 
@@ -174,7 +172,8 @@ def iter_event_batches(
     the retelling is left out with a warning in ``report`` naming both files. Lists are cut
     every ``flush_every`` articles whatever the engine and its workers, so every engine and
     ``--jobs`` gives the same rows, notes and confidences. ``report`` is
-    filled in as the batches go. Raises :class:`geo.errors.InputError` before any work when a
+    filled in as the batches go. ``keys`` are cache keys already computed (by
+    :func:`fingerprints`), not computed again. Raises :class:`geo.errors.InputError` before any work when a
     path does not exist.
     """
     options = options or ExtractOptions()
@@ -186,7 +185,7 @@ def iter_event_batches(
     told = Retellings()  # syndicated retellings folded into the first telling, in path order
     done = 0
     events: list[Event] = []
-    for results in _pipelined(sources, engine, options, cache, report.inputs):
+    for results in _pipelined(sources, engine, options, cache, report.inputs, keys or {}):
         for result in results:
             done += 1
             if progress is not None:
@@ -215,6 +214,7 @@ def _take(
     """Count one article's result into ``report`` and add its new events to ``events``."""
     if result.problem is not None or result.content_hash is None:
         report.problems.append(ReadProblem(result.source, result.problem or "unreadable"))
+        report.transient += result.transient
         return
     if result.content_hash in seen:
         report.problems.append(

@@ -171,6 +171,12 @@ class EventSink:
 
     def commit(self) -> Path:
         """Put the finished file in place of the target (an empty file when no event came)."""
+        self._finish()
+        os.replace(self._tmp, self.path)
+        return self.path
+
+    def _finish(self) -> None:
+        """Close the temporary file with everything written (an empty table when no event)."""
         if self._csv is not None:
             self._csv.close()
         else:
@@ -186,8 +192,13 @@ class EventSink:
                 write_events(empty_frame(), self._tmp, schema="acled")
             else:
                 write_layer(empty_frame()[[*COLUMNS, "geometry"]], self._tmp, layer="events")
+
+    def commit_inode(self) -> int:
+        """:meth:`commit`, and return the inode of the file put in place (a rename keeps it)."""
+        self._finish()
+        inode = self._tmp.stat().st_ino
         os.replace(self._tmp, self.path)
-        return self.path
+        return inode
 
     def abort(self) -> None:
         """Drop the temporary file; the target is left as it was."""

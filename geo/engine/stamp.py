@@ -3,13 +3,15 @@
 A run that writes ``events.gpkg`` from a folder records, in the cache file, a :class:`RunStamp`:
 the SHA-256 of its inputs (every article's cache key in path order, see
 :func:`geo.engine.cache.cache_key`, which covers the extractor's version, the path, the bytes,
-the sidecar and ``--published``), the version of the code that writes files and the run's
-settings (output format, schema, ``--min-confidence``...), the size and modification time
-(ns) of each file it wrote, and its closing summary. A rerun whose digest is the same and whose
-files are still the ones it wrote has nothing to do, and says so instead of rewriting them.
+the sidecar and ``--published``), the version of the code and libraries that write files and
+the run's settings (output format, schema, ``--min-confidence``...), the signature of each file
+it wrote (size, modification and change times in ns, inode), and its closing summary. A rerun
+whose digest and settings are the same and whose files are still the ones it wrote has
+nothing to do, and says so instead of rewriting them.
 
-A run with an unreadable or oversized file, or without the cache, is never stamped (its
-inputs cannot all be fingerprinted), so it always runs again.
+A run is never stamped when an input could not be fingerprinted (unreadable, oversized, no
+cache) or a problem may not recur on the same bytes (a read error, an extraction that raised):
+the next run tries again.
 """
 
 from __future__ import annotations
@@ -19,28 +21,34 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cache
+from importlib import metadata
 from pathlib import Path
-from typing import Any
 
-__all__ = ["InputsDigest", "RunStamp", "code_version", "file_signature"]
+from geo.engine.cache import extractor_version
 
-_WRITERS = ("geo", "gazetteer", "kclmap")
+__all__ = ["InputsDigest", "RunStamp", "code_version", "file_signature", "settings_key"]
+
+# libraries whose version can change the bytes written
+_LIBRARIES = ("pyogrio", "geopandas", "pandas", "shapely", "numpy")
 
 
 @cache
 def code_version() -> str:
-    """A hash (16 hex) of the extractor's version and every ``.py`` of geo, gazetteer, kclmap.
+    """A hash (16 hex) of the extractor's version, geo's writers and the writing libraries.
 
-    A changed writer, filter or summary makes every stamp stale.
+    ``geo/engine`` (left out of :func:`extractor_version`: it only schedules work) is in,
+    with the installed versions of pyogrio, geopandas, pandas, shapely and numpy. A
+    command adds its own code to the settings it stamps (see :func:`settings_key`).
     """
-    import geo
-    from geo.engine.cache import extractor_version
-
-    root = Path(geo.__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parent
     digest = hashlib.sha256(extractor_version().encode())
-    for package in _WRITERS:
-        for path in sorted((root / package).rglob("*.py")):
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    for path in sorted(root.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}=={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}: none".encode())
     return digest.hexdigest()[:16]
 
 
@@ -76,16 +84,20 @@ class InputsDigest:
 
 
 def file_signature(path: Path) -> str | None:
-    """``"size:mtime_ns"`` of ``path``, or ``None`` when it does not exist."""
+    """``"size:mtime_ns:ctime_ns:inode"`` of ``path``, or ``None`` when it does not exist.
+
+    The change time cannot be set by users (``touch -r``, ``cp -p`` and ``rsync -t`` all
+    update it), and a file replaced by another one has another inode.
+    """
     try:
         st = path.stat()
     except OSError:
         return None
-    return f"{st.st_size}:{st.st_mtime_ns}"
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 
 def settings_key(settings: Mapping[str, object]) -> str:
-    """The run's settings and the code version as one canonical string."""
+    """The run's settings and :func:`code_version` as one canonical string."""
     return json.dumps({"code": code_version(), **settings}, sort_keys=True, default=str)
 
 
@@ -101,14 +113,21 @@ class RunStamp:
         :func:`settings_key` of its settings.
     outputs
         Each file it wrote (absolute path) -> :func:`file_signature` (``None``: none written).
-    summary
-        Whatever the command needs to tell the run's outcome again (counts, lines, exit code).
+    lines
+        The run's closing summary, told again by a rerun that finds nothing changed.
+    code
+        The run's exit code.
     """
 
     digest: str
     settings: str
     outputs: dict[str, str | None] = field(default_factory=dict)
-    summary: dict[str, Any] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+    code: int = 0
+
+    def outputs_hold(self) -> bool:
+        """Every output is still the file this run wrote (or still absent)."""
+        return all(file_signature(Path(p)) == sig for p, sig in self.outputs.items())
 
     def holds(self, digest: str | None, settings: str) -> bool:
         """Same inputs and settings, and every output still the file this run wrote."""
@@ -116,7 +135,7 @@ class RunStamp:
             digest is not None
             and digest == self.digest
             and settings == self.settings
-            and all(file_signature(Path(p)) == sig for p, sig in self.outputs.items())
+            and self.outputs_hold()
         )
 
     def to_json(self) -> str:
@@ -124,15 +143,18 @@ class RunStamp:
         return json.dumps(asdict(self), ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, text: str) -> RunStamp | None:
-        """The stamp stored as ``text``, or ``None`` when it is not one."""
+    def from_json(cls, text: str | None) -> RunStamp | None:
+        """The stamp stored as ``text``, or ``None`` when it is not one (or ``text`` is None)."""
+        if text is None:
+            return None
         try:
             data = json.loads(text)
             return cls(
                 digest=str(data["digest"]),
                 settings=str(data["settings"]),
                 outputs={str(k): v for k, v in dict(data["outputs"]).items()},
-                summary=dict(data["summary"]),
+                lines=[str(line) for line in data["lines"]],
+                code=int(data["code"]),
             )
         except (ValueError, TypeError, KeyError):
             return None

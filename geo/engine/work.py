@@ -37,7 +37,9 @@ class ArticleResult:
 
     ``content_hash`` is the article's clean-text hash (duplicates are found by it); ``None``
     when the file could not be read (``problem`` says why). ``cached`` marks a result that came
-    from the cache rather than from extraction.
+    from the cache rather than from extraction. ``transient`` marks a problem that may not
+    happen again on the same bytes (a read error, an extraction that raised): such a run is
+    never taken as up to date (see :mod:`geo.engine.stamp`).
     """
 
     source: str
@@ -47,6 +49,7 @@ class ArticleResult:
     warnings: tuple[str, ...] = ()
     problem: str | None = None
     cached: bool = False
+    transient: bool = False
 
 
 @cache
@@ -70,13 +73,17 @@ def extract_file(
             Path(source), published=options.published, max_bytes=options.max_bytes
         )
     except InputError as err:
-        return ArticleResult(source, None, problem=str(err))
+        transient = isinstance(err.__cause__, OSError)  # cannot read: maybe not next time
+        return ArticleResult(source, None, problem=str(err), transient=transient)
     try:
         result = extract_events(article, spotter=spotter or worker_spotter())
     except Exception as err:  # reported, never fatal to the run
         reason = f"{type(err).__name__}: {err}".splitlines()[0][:200]
         return ArticleResult(
-            source, None, problem=f"extraction failed ({reason}); please report it"
+            source,
+            None,
+            problem=f"extraction failed ({reason}); please report it",
+            transient=True,
         )
     return ArticleResult(
         source,

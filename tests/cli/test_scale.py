@@ -148,7 +148,7 @@ def test_rerun_writes_again_only_when_something_changed(capsys, articles, tmp_pa
     if unchanged:  # the last run's summary is told again, with its exit code
         assert code == first_code
         assert re.search(r"\b(\d+) article\(s\) \(\1 from the cache\)", err)
-        assert "wrote " in err
+        assert "wrote " not in err
 
 
 def test_run_with_an_unreadable_file_is_never_taken_as_unchanged(capsys, articles, tmp_path):
@@ -160,6 +160,65 @@ def test_run_with_an_unreadable_file_is_never_taken_as_unchanged(capsys, article
     _, _, err = run(capsys, *argv)
     assert "nothing changed" not in err
     assert "huge.txt" in err
+
+
+def test_an_article_that_failed_once_is_tried_again(capsys, articles, tmp_path, monkeypatch):
+    from geo.engine import work
+
+    real = work.extract_events
+    victim = sorted(articles.glob("*.txt"))[0].name
+
+    def flaky(article, **kwargs):
+        if article.source.endswith(victim):
+            raise MemoryError("transient")
+        return real(article, **kwargs)
+
+    argv = ["extract", articles, "-o", tmp_path / "e.csv", "--cache-dir", tmp_path / "cache"]
+    monkeypatch.setattr(work, "extract_events", flaky)
+    _, _, err = run(capsys, *argv, "--jobs", "1")
+    assert "extraction failed" in err
+    monkeypatch.setattr(work, "extract_events", real)
+    _, _, err = run(capsys, *argv, "--jobs", "1")
+    assert "nothing changed" not in err
+    assert "extraction failed" not in err
+
+
+@pytest.mark.parametrize(
+    ("problems", "message"),
+    [("e.csv", "is the events output itself"), ("p.txt", "is a .csv file")],
+)
+def test_problems_list_must_be_a_csv_apart_from_the_output(capsys, tmp_path, problems, message):
+    out = tmp_path / "e.csv"
+    code, _, err = run(capsys, "extract", SEEDS, "-o", out, "--problems", tmp_path / problems)
+    assert code == 2
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("content", [None, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"])
+def test_a_run_that_reads_no_article_leaves_the_earlier_output(capsys, tmp_path, content):
+    out = tmp_path / "e.gpkg"
+    assert run(capsys, "extract", SEEDS, "-o", out, "--no-cache")[0] == 0
+    before = out.read_bytes()
+    folder = tmp_path / "nothing"
+    folder.mkdir()
+    if content is not None:
+        (folder / "scan.txt").write_bytes(content)
+    code, _, err = run(capsys, "extract", folder, "-o", out, "--no-cache")
+    assert code == 1
+    assert "nothing written" in err
+    assert out.read_bytes() == before
+
+
+def test_an_unusable_cache_is_reported_once(capsys, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "extract.sqlite").write_bytes(b"this is not a database" * 100)
+    argv = ["extract", SEEDS, "-o", tmp_path / "e.csv", "--cache-dir", cache]
+    code, _, err = run(capsys, *argv)
+    assert code == 0
+    assert err.count("running without the cache") == 1
 
 
 def test_no_cache_extracts_again(capsys, articles, tmp_path):

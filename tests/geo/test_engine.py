@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import replace
 from datetime import date
@@ -403,18 +404,42 @@ def test_inputs_digest_is_none_when_a_file_has_no_key(pairs):
     assert InputsDigest().update(pairs).hexdigest is None
 
 
-def test_stamp_holds_only_while_its_outputs_are_untouched(tmp_path):
+def _same_size_edit(path):
+    before = path.stat()
+    path.write_text("b\n")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -r` would
+
+
+def _replaced(path):
+    other = path.with_name("other.csv")
+    other.write_text("a\n")
+    os.utime(other, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns))
+    other.replace(path)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [None, lambda p: p.write_text("ab\n"), _same_size_edit, _replaced, lambda p: p.unlink()],
+    ids=["untouched", "edited", "same-size-same-mtime", "replaced", "removed"],
+)
+def test_stamp_holds_only_while_its_outputs_are_untouched(tmp_path, change):
     from geo.engine.stamp import RunStamp, file_signature
 
     out = tmp_path / "e.csv"
     out.write_text("a\n")
-    stamp = RunStamp("d", "s", {str(out): file_signature(out)}, {"code": 0})
+    stamp = RunStamp("d", "s", {str(out): file_signature(out)}, ["1 article(s)"], 1)
     again = RunStamp.from_json(stamp.to_json())
     assert again == stamp
-    assert again.holds("d", "s")
     assert not again.holds("other", "s")
     assert not again.holds("d", "other")
     assert not again.holds(None, "s")
-    out.write_text("ab\n")
-    assert not again.holds("d", "s")
-    assert RunStamp.from_json("not json") is None
+    if change is not None:
+        change(out)
+    assert again.holds("d", "s") is (change is None)
+
+
+@pytest.mark.parametrize("text", [None, "not json", "{}", '{"digest": "d"}'])
+def test_a_stored_stamp_that_is_not_one_is_ignored(text):
+    from geo.engine.stamp import RunStamp
+
+    assert RunStamp.from_json(text) is None
