@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from geo.actors import ActorMention, find_actors
+from geo.agency import adjectival, infinitive, planned, retype, spread_out
 from geo.casualties import count_casualties, parse_number
 from geo.cues import (
     CAME_AFTER,
@@ -116,6 +117,7 @@ def classify(
         and not re.search(r"\bprotest (?:activist|leader|movement|organi[sz]er)", sentence, re.I)
         and not MODAL.search(sentence)
         and not INSURGENT_DEVICE.search(sentence)
+        and not _MOURNING.search(sentence)  # "crowds gathered to pay tribute": a funeral
         and (dated or killed or injured)
         and not vetoes.veto(civil.start(), hurt=bool(killed or injured))
     ):
@@ -140,6 +142,12 @@ def classify(
             )
             if definite and CAME_AFTER.match(masked, m.end()):
                 continue
+            if NOUN_TRIGGER.fullmatch(m.group(0)) and planned(masked, m.end()):
+                continue  # "A larger operation, to be carried out by ..., is scheduled"
+            if adjectival(masked, m.start(), m.end()):
+                continue  # "the families of detained fighters": no arrest told
+            if kind == "operation" and infinitive(masked, m.start()):
+                continue  # "inked a deal to set up joint checkpoints": a purpose
             if PREDICATE.search(masked[max(0, m.start() - 40) : m.start()]):
                 continue  # "... is the second attack on shepherds this month"
             if (
@@ -160,6 +168,13 @@ def classify(
             hurt = (killed or 0) + (injured or 0) or None
             if not happened(kind, sentence, m, dated, hurt, parties=parties):
                 continue
+            acted = retype(sentence, kind, m.start(), m.group(0), actors)
+            if acted is not None:
+                # "helicopters attacked", "IS militants raided a post": who acts decides
+                verdict = _verdict(acted, sentence, m, dated, killed, injured)
+                if acted == "operation":
+                    verdict = replace(verdict, subtype="clash")
+                return _rounded_up(replace(verdict, definite=definite), sentence)
             if kind == "attack" and _forces_strike_first(sentence, m.start()):
                 # "Security forces killed 4 ISIS members": the state's side acted: a clash
                 # fought by an operation, not an attack on it.
@@ -175,8 +190,18 @@ def classify(
                 op = _operation_before(sentence, masked, m.start(), dated, killed, injured)
                 if op is not None:
                     return op  # "carried out a search operation ... and detained 2 suspects"
-            return replace(_verdict(kind, sentence, m, dated, killed, injured), definite=definite)
+            verdict = replace(
+                _verdict(kind, sentence, m, dated, killed, injured), definite=definite
+            )
+            return _rounded_up(verdict, sentence)
     return None
+
+
+def _rounded_up(verdict: Classification, sentence: str) -> Classification:
+    """An aggregate when the sentence rounds up many places or weeks ("in different areas")."""
+    if verdict.type in ("other", "meeting", "agreement") or not spread_out(sentence):
+        return verdict
+    return replace(verdict, aggregate=True, confidence=round(verdict.confidence - 0.15, 2))
 
 
 def _operation_before(
@@ -202,6 +227,11 @@ _SECURITY = frozenset(
 _AGGRESSOR_AFTER = re.compile(
     r"\b(?:who|which|that)\s+(?:had\s+)?(?:tried|attempted|sought)\s+to\b|\brepel\w*|"
     r"\binfiltrat\w*|\bfoil\w*|\bthwart\w*|\bin response to\b",
+    re.I,
+)
+_MOURNING = re.compile(
+    r"\b(?:funerals?|mourn\w*|laid to rest|buried|burial|pay (?:their )?(?:tribute|respects)|"
+    r"condolences?)\b",
     re.I,
 )
 _LEFTOVER = re.compile(

@@ -147,6 +147,7 @@ FOILED_PLOT = re.compile(
 # A meeting took place: someone met, visited, held, hosted or attended it
 MEETING_HELD = rx(
     r"met",
+    r"sat down",
     r"visited",
     r"held",
     r"hosted",
@@ -224,6 +225,7 @@ SEPARATE = re.compile(
 # SEPARATE ("searched the area for other devices" continues the story)
 NEW_EVENT = re.compile(
     r"\b(?:separate(?:ly)?|meanwhile|elsewhere|in addition|in other news|likewise|"
+    r"later (?:on|that)|"
     r"in (?:a|another) (?:related|similar|second|third|new|different)\b|"
     r"another (?:attack|incident|operation|raid|strike|airstrike|bombing|ambush|clash|"
     r"arrest|development)|(?:a|the) (?:second|third) (?:attack|incident|operation|raid|strike|"
@@ -298,6 +300,7 @@ NOT_EVENT = rx(
     r"funerals?",
     r"mourners",
     r"buried",
+    r"laid to rest",
     r"condemn\w*",
     r"den(?:ied|ies|y|ying|ial)",
     r"rumou?rs?",
@@ -320,6 +323,10 @@ FUTURE_AFTER = re.compile(
 # Plans: "are expected to meet later this month" (an agreement's terms may look ahead)
 PLAN = rx(
     r"expected to",
+    r"scheduled to",
+    r"(?:is|are|was|were) scheduled",
+    r"due to (?:begin|start|take place|be)",
+    r"to be (?:carried out|conducted|launched|deployed|formed)",
     r"later this (?:month|week|year)",
     r"next (?:week|month|year)",
     r"in the coming (?:days|weeks|months)",

@@ -67,6 +67,11 @@ class DateRef:
         return self.value.isoformat()
 
 
+# "Later on Sunday, helicopters targeted ...", "later that day": the same day, later in a
+# story told in the past, not a time to come ("later this month")
+_LATER_ON = re.compile(r"\blater\s+(?:on|that)\s", re.I)
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -273,7 +278,7 @@ def find_dates(
             before = text[max(0, start - 20) : start]
             future = (
                 rel in ("as of", "next", "until")
-                or bool(FUTURE_CUE.search(before))
+                or (bool(FUTURE_CUE.search(before)) and not _LATER_ON.search(before + surface))
                 or (value is not None and published is not None and value > published)
             )
             reference = rel in ("since", "after", "before", "until", "from") or bool(

@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from gazetteer import Spotter
+from gazetteer.geometry import distance_km
+from gazetteer.shapes import PART_KM, nearest_part
 from geo.articles import Article
 from geo.classify import classify, is_summary
 from geo.cues import AFTERMATH, CONTINUES, NEW_EVENT, STATEMENT_DAY
@@ -32,6 +35,8 @@ from geo.sentence import SentenceAnalysis, analyse
 __all__ = ["ExtractionResult", "extract_events", "geo_precision"]
 
 _RETOLD_MEETING = re.compile(r"\s*(?:The|This|That|During the) (?:meeting|talks|visit)\b")
+# the meeting word itself named as known: "a tribal leader who attended the meeting told"
+_THE_MEETING = re.compile(r"\b(?:the|that|this)\s+$", re.I)
 # "The two sides discussed ...", "The participants stressed ...": the meeting's people, on no
 # day of their own, go on telling the meeting
 _MEETING_PEOPLE = re.compile(
@@ -114,6 +119,11 @@ _BACKSHIFT = re.compile(
 _LIST_ITEM = re.compile(
     r"[*•·\-–\s]*(?:On [^,]{3,30}, )?(?:Near|In|Around|Outside|(?:North|South|East|West)\w* of) [A-Z]"
 )
+# a sentence that opens with the attackers of the event just told: "The gunmen, riding in ..."
+_ACTORS_AGAIN = re.compile(
+    r"\s*(?:The|These|Those)\s+(?:[\w-]+\s+)?(?:gunmen|attackers|assailants|militants|"
+    r"jihadists|insurgents|kidnappers|bombers|raiders)\b"
+)
 # a death told without the attack's verb: the toll of the event told when the sentence has
 # no day or place of its own ("2 ISIS militants were killed.", "Two of the wounded later
 # succumbed to their wounds.")
@@ -185,6 +195,36 @@ def _place_told(last: Event, event: Event) -> bool:
 
 # History told without a date: "massacred", a year, "fled"
 _HISTORY_CUE = re.compile(r"\b(?:massacr\w*|genocide|(?:19|20)\d\d|fled|fleeing)\b", re.I)
+
+
+def _history_cue(body: str) -> bool:
+    """A history cue outside the aftermath told ("the assailants fled toward the valley")."""
+    after = [m.span() for m in AFTERMATH.finditer(body)]
+    return any(not any(a <= m.start() < b for a, b in after) for m in _HISTORY_CUE.finditer(body))
+
+
+# "in the nearby Hamrin foothills": near the place of the event just told
+_NEARBY = re.compile(r"\b(?:the\s+)?nearby\s+(?:[A-Z][\w'’-]*\s+){1,3}[a-z]+", re.I)
+# "combing the area", "in the same village": the place of the event just told
+_THE_AREA = re.compile(
+    r"\b(?:the|that|this)\s+(?:same\s+)?(?:area|village|town|region|site|spot|orchards?|"
+    r"farmland|surroundings)\b(?!\s+(?:of|near|around|between)\b)",
+    re.I,
+)
+
+
+def _same_area(event: Event, last: Event, body: str, notes: list[str]) -> None:
+    """Place ``event``, which names no place but "the area", where ``last`` was placed."""
+    if last.place is None or last.background or not _THE_AREA.search(body):
+        return
+    # the place of the event told, not the page's dateline nor the previous sentence's
+    notes[:] = [n for n in notes if not _CONTEXT_PLACE.search(n)]
+    event.place, event.place_id, event.place_query = last.place, last.place_id, last.place_query
+    event.lat, event.lon = last.lat, last.lon
+    event.admin1, event.admin2 = last.admin1, last.admin2
+    event.precision_km, event.geo_precision = last.precision_km, last.geo_precision
+    event.confidence += 0.1  # placed from the context: a part of the unplaced penalty back
+    notes.append("place from the event told before ('the area')")
 
 
 def _joins(last: Event, event: Event, sentence: SentenceAnalysis, own_place: bool) -> bool:
@@ -403,7 +443,12 @@ class _Extractor(Placer):
                 # "The incident took place on Wednesday evening": the event told, its day
                 if not self._redate(events[-1], refs, body):
                     events[-1].extra_quotes.append(body)
+                elif events[-1].event_date is not None:
+                    last_event_date = (events[-1].event_date, "day")  # for what follows
+                self._replace_wide(events[-1], sentence, offset)  # "... south of X"
                 continue
+            if cls is None and events and self._told_by_its_actors(index, body, refs, events[-1]):
+                continue  # "The gunmen ... descended on the tents on Monday evening": its day
             if cls is None:
                 if periods:
                     last_period = periods[0]
@@ -431,6 +476,7 @@ class _Extractor(Placer):
             )
             if cls.type == "meeting" and (
                 _RETOLD_MEETING.match(body)
+                or _THE_MEETING.search(body[: cls.trigger_start])
                 or (_MEETING_PEOPLE.match(body) and all(r.precision != "day" for r in past))
             ):
                 told = next((e for e in reversed(events) if e.type == "meeting"), None)
@@ -514,7 +560,7 @@ class _Extractor(Placer):
                 notes.append("date taken from the preceding event")
                 if events and events[-1].background and events[-1].event_date == event.event_date:
                     event.background = True  # "... as they fled", after a history sentence
-            elif pub is not None and _HISTORY_CUE.search(body):
+            elif pub is not None and _history_cue(body):
                 # "ISIS fighters attacked Sinjar and massacred hundreds": history, no news
                 event.background = True
                 event.confidence -= 0.3
@@ -533,8 +579,16 @@ class _Extractor(Placer):
             if not self._place(event, sentence, offset, cls.trigger_start, notes):
                 self.warnings.append(f"left out an event abroad: {body[:70]!r}")
                 continue  # told of another country: not an Iraqi event
+            told = next((e for e in reversed(events) if not e.background and not e.aggregate), None)
             if events and _SAME_SITE.search(body):
                 notes = _at_the_site(event, events[-1], notes)
+            elif told is not None and (
+                (event.place is None and event.place_query is None)
+                or any(_CONTEXT_PLACE.search(n) for n in notes)
+            ):
+                _same_area(event, told, body, notes)  # "began combing the area"
+            elif events and event.place_id and _NEARBY.search(body):
+                self._part_near_told(event, events[-1], notes)  # "in the nearby Hamrin hills"
             assign_roles(event, body, cls.trigger_start, actors=sentence.actors)
             key = (
                 f"{cls.type}:{cls.subtype}"
@@ -653,6 +707,62 @@ class _Extractor(Placer):
         last.confidence = round(min(0.99, last.confidence + 0.1), 2)
         last.extra_quotes.append(body)
         return True
+
+    def _replace_wide(self, last: Event, sentence: SentenceAnalysis, offset: int) -> None:
+        """Give ``last`` the place a back-reference names when it had none or a province.
+
+        "Five terrorists were neutralized in Kirkuk province" then "The operation was launched
+        on Wednesday ... against a hideout south of the Riyadh subdistrict": the town.
+        """
+        if last.place is not None and last.geo_precision != 3:
+            return
+        scratch = copy(last)
+        notes: list[str] = []
+        if not self._place(scratch, sentence, offset, 0, notes) or scratch.place is None:
+            return
+        if any(_CONTEXT_PLACE.search(n) for n in notes) or scratch.geo_precision == 3:
+            return  # only a place the sentence itself names, narrower than a province
+        for field in (
+            "place", "place_id", "place_query", "lat", "lon", "admin1", "admin2",
+            "precision_km", "geo_precision",
+        ):  # fmt: skip
+            setattr(last, field, getattr(scratch, field))
+        last.confidence = round(min(0.99, last.confidence + 0.2), 2)
+
+    def _part_near_told(self, event: Event, last: Event, notes: list[str]) -> None:
+        """A long feature "nearby" at its part nearest the place of the event told before.
+
+        "An IED went off near the village of Shirween ... Later on Sunday, helicopters
+        targeted militants in the nearby Hamrin foothills": the range's point nearest
+        Shirween (the range's own point may lie 150 km away), with a part's radius.
+        """
+        gaz = self.spotter.gazetteer
+        if event.place_id is None or last.place_id is None or last.background:
+            return
+        shape = gaz.shape(event.place_id)
+        if shape is None or shape.get("type") != "LineString":
+            return
+        coords: list[list[float]] = shape["coordinates"]  # type: ignore[assignment]
+        line = tuple((float(x), float(y)) for x, y in coords)
+        anchor = gaz.get(last.place_id)
+        part = nearest_part(gaz.get(event.place_id), line, [anchor])
+        if distance_km(part, anchor) > PART_KM + 15.0:
+            return  # the feature does not pass by the place told: "nearby" is not it
+        event.lat, event.lon, event.precision_km = part.lat, part.lon, part.precision_km
+        event.admin1, event.admin2 = anchor.admin1 or None, anchor.admin2 or None
+        event.geo_precision = 2  # near a town (ACLED), as the part of a range is
+        notes.append(f"the part of {event.place} nearest {last.place}, told before ('nearby')")
+
+    def _told_by_its_actors(self, index: int, body: str, refs: list[DateRef], last: Event) -> bool:
+        """The next sentence retells ``last`` by its actors and gives the day it lacked.
+
+        "Suspected jihadists shot dead two shepherds ..., officials told AFP on Wednesday." then
+        "The gunmen, riding in two pickups, descended on the tents on Monday evening": the
+        attackers named again ("The gunmen", "The assailants") tell when it happened.
+        """
+        if index != self.told_at + 1 or not _ACTORS_AGAIN.match(body):
+            return False
+        return self._redate(last, refs, body)
 
     @staticmethod
     def _fold(last: Event, event: Event, sentence: SentenceAnalysis) -> None:

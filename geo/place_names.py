@@ -173,6 +173,8 @@ def missed_names(
             owner, name = possessive.group(1), possessive.group(2)
             a = b - len(name)
         first = name.split()[0]
+        if first[-2:] in ("'s", "’s"):
+            first = first[:-2]  # "in Iraq's northern Kirkuk province": the country owns it
         if first in NOT_NAMES and not (first in _QUALIFIERS and " " in name):
             continue  # "in Iraq", "the Arab village"; "Upper Jawwala", "Arab Koy" are names
         if actors_at.reach(a, inclusive=True) > a or actors_at.reach(b, inclusive=False) >= b:

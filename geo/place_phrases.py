@@ -45,6 +45,7 @@ _SETTLEMENT = r"(?:village|town|city|area|district|subdistrict|sub-district|regi
 _LOCATIVE = re.compile(
     r"\b(?:in|near|at|around|outside|inside|into|on|to|toward|towards|from|within|across|"
     r"along|of|nearby|close to|on the outskirts of|on the edge of|at the edge of|"
+    r"adjoining|adjacent to|bordering|overlooking|"
     r"on the road (?:between|from|to)|" + _DIR + r"(?:ern)? of|between|and)\s+"
     r"(?:(?:the|a|an)\s+)?(?:" + _DIR + r"(?:ern)?\s+)?"
     r"(?:(?:(?:village|town|city|area|district|subdistrict|sub-district|region|outskirts|"
@@ -64,6 +65,9 @@ _CONTAINER_GAP = re.compile(
     r"\s*(?:(?:village|town|city|area|district|subdistrict|sub-district|province|governorate|"
     r"region|nahiya|qadha|valley|hills|mountains|desert|plain|orchards|farmland)\s*)?"
     r"(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
+    # "Hamal, a village of the al-Rashad subdistrict": an apposition naming the container
+    r"(?:(?:a|an)\s+(?:small\s+|remote\s+)?(?:village|town|hamlet|area)\s+(?:of|in|within)\s+"
+    r"(?:the\s+)?)?"
     r"(?:" + _DIR + r"(?:ern)?\s+)?"
     # "Imam Waees in Diyala's Mandali subdistrict": the owner narrows the container
     r"(?:[A-Z][\w-]+['’]s\s+)?",
@@ -376,6 +380,8 @@ def _score(p: PlacePhrase, trigger: int) -> float:
         score += 0.5
     if p.framing:
         score -= 1.0  # a later, more specific locative names the event's place
+    if p.between:
+        score -= 0.5  # "on the Kirkuk-Erbil road, south of Altun Kupri": the town names the spot
     score -= abs(p.start - trigger) / 200
     score += 0.5 / (1 + p.place.precision_km / 10)
     return score

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from gazetteer import Mention, Place, Spotter
+from gazetteer import Gazetteer, Mention, Place, Spotter
 from gazetteer.geometry import distance_km
 from gazetteer.shapes import PART_KM, nearest_part
 from geo.actors import find_actors
@@ -100,6 +100,26 @@ _MOVEMENT = re.compile(
 )
 _DISTRICT_AFTER = re.compile(r"\s+(district|subdistrict|sub-district|qadha|nahiya)\b", re.I)
 _FEATURE_KINDS = frozenset({"range", "valley", "lake", "region"})
+_PROVINCE_AFTER = re.compile(
+    r"\s+(?:province|governorate)\b(?!\s+(?:building|headquarters|council|offices?|compound|hall|"
+    r"police|command|house|palace|administration)\b)",
+    re.I,
+)
+
+
+def _governorate(gaz: Gazetteer, surface: str, place: Place) -> Place:
+    """The governorate named "X province" when the spotter read X as its namesake city."""
+    match = gaz.lookup(f"{surface} governorate")
+    if (
+        match is not None
+        and match.score >= 0.95
+        and match.place.kind == "governorate"
+        and match.place.admin1 == place.admin1
+    ):
+        return match.place
+    return place
+
+
 _CONTEXT_KINDS = frozenset({"governorate", "district", "subdistrict"})
 
 
@@ -230,6 +250,8 @@ class Placer:
                     and (match.place.admin2 == place.admin2 or place.kind in _FEATURE_KINDS)
                 ):
                     place = match.place
+            if place.kind != "governorate" and _PROVINCE_AFTER.match(body, end):
+                place = _governorate(gaz, surface, place)  # "Kirkuk province" is no city
             if place.kind not in _FEATURE_KINDS and feature_queries(body, start, end):
                 unknown_feature.add(start)  # until the gazetteer knows the landform
                 for query in feature_queries(body, start, end):

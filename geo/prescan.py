@@ -209,11 +209,11 @@ def folded_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     At every position of a text the twin matches the folded text exactly where ``pattern``
     matches the text (``fold`` keeps one character for one, so offsets agree), and runs
     faster: :mod:`re` compares plain characters and uses literal prefixes. ``None`` for a
-    pattern that is not case-insensitive or has a part without a twin (a case-sensitive
-    group, a back-reference, a cased non-ASCII character).
+    pattern that is not case-insensitive (with Unicode case rules) or has a part without a
+    twin (a case-sensitive group, a back-reference, a cased non-ASCII character).
     """
-    if not pattern.flags & re.I:
-        return None
+    if not pattern.flags & re.I or pattern.flags & (re.A | re.L):
+        return None  # ASCII or locale case rules are not what fold() folds
     tree = _sre_parse.parse(pattern.pattern, pattern.flags)
     try:
         _fold_tree(tree)
@@ -365,10 +365,25 @@ def screened(pattern: re.Pattern[str]) -> re.Pattern[str]:
     the :class:`re.Pattern` it stands for; pass ``.pattern`` (not the object) to
     :mod:`re`'s module-level functions.
     """
-    lits = necessary_literals(pattern)
-    if lits is not None and any(len(lit) < _MIN_WORD and lit.isalpha() for lit in lits):
-        lits = None
-    twin = folded_twin(pattern)
-    if lits is None and twin is None:
-        return pattern
-    return cast(re.Pattern[str], _Screened(pattern, lits, twin))
+    if isinstance(pattern, _Screened):
+        return cast(re.Pattern[str], pattern)
+    key = (pattern.pattern, pattern.flags)
+    if key not in _MADE:  # parsing and compiling a twin cost: once per pattern
+        try:
+            lits = necessary_literals(pattern)
+            twin = folded_twin(pattern)
+        except (AttributeError, TypeError, ValueError, IndexError):
+            # re's private parse tree took another shape (a newer Python): the pattern runs
+            # as it is, slower but the same (the tests count the screened patterns)
+            lits, twin = None, None
+        if lits is not None and any(len(lit) < _MIN_WORD and lit.isalpha() for lit in lits):
+            lits = None
+        _MADE[key] = (
+            None
+            if lits is None and twin is None
+            else cast(re.Pattern[str], _Screened(pattern, lits, twin))
+        )
+    return _MADE[key] or pattern
+
+
+_MADE: dict[tuple[str, int], re.Pattern[str] | None] = {}

@@ -97,6 +97,15 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"detonated",
         r"rigged with explosives",
         r"stole",
+        # "executed the village mukhtar"; not "executed a raid" (an operation carried out)
+        r"(?<!operation was )(?<!operations were )(?<!raid was )(?<!mission was )(?<!plan was )"
+        r"executed(?! (?:by|successfully|with|according|as)\b)"
+        r"(?! (?:an?|the|their|its|\w+) (?:[\w-]+ ){0,2}(?:operations?|raids?|plans?|orders?|"
+        r"missions?|sweeps?|strikes?|attacks?|tasks?|duties|projects?|warrants?|sentences?|"
+        r"contracts?|deals?|agreements?|programmes?|programs?|transfers?|policy|policies))",
+        # "fired mortar rounds on the village": an attack, hurt or not
+        r"fired (?:\w+ ){0,2}(?:rounds|shells|rockets|missiles|bullets|shots|projectiles|"
+        r"mortars?|RPGs?)",
         r"looted",
         r"rustled",
         r"extort\w*",
@@ -112,7 +121,11 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"fighter jets",
         r"(?:jets|aircraft|warplanes|helicopters)(?: of [\w -]{3,30}?)? (?:struck|bombed|carried out|"
         r"hit|destroyed|pounded|targeted|killed|engaged)",
+        r"(?:jets|aircraft|warplanes|helicopters|gunships|drones?) (?:attacked|fired on|"
+        r"opened fire on|shelled|strafed)",
         r"strikes?(?= (?:engaged|destroyed|killed|hit|on|against|targeting|near|in|were|was))",
+        # "The strikes, which were carried out with ...": named with a clause of their own
+        r"strikes?(?=, (?:which|that)\b)",
         r"(?:carried out|conducted|launched)\s+(?:[\w-]+\s+){0,2}?strikes?",
     ),
     "arrest": rx(
@@ -158,6 +171,7 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"agreed",
         r"reached (?:an?|the) (?:agreement|deal|accord|understanding)",
         r"signed",
+        r"inked",
         r"conclu(?:ded|sion of) an? agreement",
         r"an agreement was (?:concluded|reached|signed)",
         r"decided",
@@ -165,6 +179,7 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
     ),
     "meeting": rx(
         r"met",
+        r"sat down with",
         r"meetings?",
         r"visit(?:ed|s)?",
         r"held talks",
@@ -223,7 +238,8 @@ MODAL = rx(
     r"push(?:ed|ing)? for",
     r"to (?:conduct|carry out|launch|intensify|"
     r"increase|establish|fill|improve|enhance|develop|prevent|address|confront|combat|defeat|"
-    r"strengthen|coordinate|hold|discuss|provide|eliminate|stop|counter|curb|tackle|deter)",
+    r"strengthen|coordinate|hold|discuss|provide|eliminate|stop|counter|curb|tackle|deter|set up|"
+    r"deploy|form|create|build)",
     r"discuss\w*",
     r"consider\w*",
     r"prepar\w* to",
@@ -313,6 +329,11 @@ PAST_ACTION = rx(
     r"injured",
     r"targeted",
     r"struck",
+    r"bombed",
+    r"pounded",
+    r"shelled",
+    r"bombarded",
+    r"fired (?:\w+ ){0,2}(?:rounds|shells|rockets|missiles|mortars?)",
     r"hit",
     r"exploded",
     r"overr(?:an|un)",

@@ -145,7 +145,8 @@ def _clause_before(sentence: str, pos: int) -> str:
 _PAST_VERB = re.compile(
     r"(?i:\w+ed(?: (?:on|at|upon|down|dead|fire|up))?|shot(?: dead| at)?|blew up|blown up|"
     r"set (?:\w+ )?(?:fire|ablaze)|stole|came under (?:\w+ )?fire|fired (?:on|at|upon)|"
-    r"exchanged (?:heavy )?fire|repelled)"
+    r"exchanged (?:heavy )?fire|repelled|fired (?:\w+ ){0,2}(?:rounds|shells|rockets|missiles|"
+    r"bullets|shots|projectiles|mortars?|RPGs?))"
 )
 # a participle after a noun phrase inside a prepositional phrase: "for the crops burned",
 # "over the houses destroyed": it names what an earlier event did, it reports none
@@ -266,11 +267,14 @@ def _agreement(s: str, m: re.Match[str], parties: int) -> bool:
     if not SECURITY_TOPIC.search(s):
         return False  # "approved the budget", "signed a contract to build a road"
     signed_deal = re.match(
-        r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|accord|memorandum|protocol)\b",
+        # "signed a protocol", "signed, in Baghdad, a protocol", "signed in Erbil on Sunday a
+        # security protocol": the deal signed, after a place or day
+        r"(?:,?\s+(?:in|at|on)\s[^.;]{0,60}?)?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:agreement|deal|accord|memorandum|protocol)\b",
         s[m.end() :],
         re.I,
     )
-    if m.group(0).lower() in ("approved", "decided", "signed") and not (
+    if m.group(0).lower() in ("approved", "decided", "signed", "inked") and not (
         parties >= 2 or PARTIES.search(s) or signed_deal
     ):
         return False  # one body deciding alone is a decision, not an agreement

@@ -153,3 +153,29 @@ def test_corpus_notes_placed_and_typed_at_least_the_floor(spotter):
         preds += [e.to_json() for e in extract_events(article, spotter=spotter).events]
     score = score_notes(NOTES, preds)
     assert score.both / score.notes >= 0.88, "\n".join(score.lines)
+
+
+# A second development set (tests/data/dev4/): 14 pages and 30 notes in new outlets' layouts,
+# written by a helper who had not read the code; its figures before and after the rules written
+# on its misses are in the README ("Quality, measured"). Floors a little below what is reached.
+DEV4 = Path(__file__).resolve().parents[1] / "data" / "dev4"
+
+
+def test_second_dev_set_pages_and_notes_score_at_least_the_floor(spotter):
+    gold = json.loads((DEV4 / "gold.json").read_text(encoding="utf-8"))
+    pages = []
+    for art in gold:
+        article = read_article(DEV4 / "articles" / art["file"])
+        pages += [e.to_json() for e in extract_events(article, spotter=spotter).events]
+    score = score_articles(gold, pages)
+    assert score.f1 >= 0.9, "\n".join(score.lines)
+    assert score.published_right >= 14
+    confident = score_articles(gold, [p for p in pages if p["confidence"] >= 0.7])
+    assert confident.precision >= 0.85, "\n".join(confident.lines)
+    rows = list(csv.DictReader((DEV4 / "notes_gold.csv").read_text(encoding="utf-8").splitlines()))
+    notes = []
+    for row in rows:
+        article = read_article(DEV4 / "notes" / row["file"])
+        notes += [e.to_json() for e in extract_events(article, spotter=spotter).events]
+    placed = score_notes(rows, notes)
+    assert placed.both / placed.notes >= 0.95, "\n".join(placed.lines)

@@ -173,6 +173,7 @@ def test_a_case_insensitive_pattern_has_a_folded_twin_unless_a_part_needs_case(
 ) -> None:
     assert (folded_twin(re.compile(pattern, re.I)) is not None) is twin
     assert folded_twin(re.compile(pattern)) is None  # case-sensitive already
+    assert folded_twin(re.compile(pattern, re.I | re.A)) is None  # "K" (Kelvin) is no "k"
 
 
 def _leaves(sub: Any) -> list[tuple[Any, Any]]:
@@ -216,3 +217,10 @@ def test_a_screened_pattern_pickles_as_itself() -> None:
     assert [m.span() for m in again.finditer(text)] == [m.span() for m in pattern.finditer(text)]
     assert again.pattern == pattern.pattern
     assert type(again) is type(pattern)
+
+
+def test_screening_a_pattern_twice_gives_the_same_object() -> None:
+    pattern = re.compile(r"\b(?:ambush(?:ed)?|sniper fire)\b", re.I)
+    once = screened(pattern)
+    assert screened(pattern) is once
+    assert screened(once) is once
