@@ -52,6 +52,7 @@ __all__ = [
     "SPORT",
     "STALLED",
     "STATEMENT_DAY",
+    "TOLL_UPDATE",
     "TOPIC",
     "VICTIMS_BEFORE",
     "VIOLENT",
@@ -246,6 +247,13 @@ AFTERMATH = re.compile(
     r"Saturday's|Sunday's|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}?(?:attack|raid|bombing|ambush|"
     r"assault|killing|operation|blast|explosion)s?\b|"
     r"\b(?:its|their) (?:fighters|militants|members|men) (?:had )?carried out the\b",
+    re.I,
+)
+# The toll of an event told, updated: "a toll that later rose to two", "the death toll has
+# risen to five"
+TOLL_UPDATE = re.compile(
+    r"\btoll\s+(?:that\s+|which\s+)?(?:later\s+|has\s+|had\s+|then\s+|since\s+)?"
+    r"(?:rose|risen|climbed|increased|reached)\b",
     re.I,
 )
 # A sentence that goes on telling the event just told: its subject points back to the

@@ -17,7 +17,7 @@ from gazetteer.geometry import distance_km
 from gazetteer.shapes import PART_KM, nearest_part
 from geo.articles import Article
 from geo.classify import classify, is_summary
-from geo.cues import AFTERMATH, CONTINUES, NEW_EVENT, STATEMENT_DAY
+from geo.cues import AFTERMATH, CONTINUES, NEW_EVENT, STATEMENT_DAY, TOLL_UPDATE
 from geo.dates import DateRef
 from geo.event_dates import choose_date, is_history, told_only
 from geo.events import ACLED_TYPES, Event, make_event_id
@@ -254,6 +254,8 @@ def _joins(last: Event, event: Event, sentence: SentenceAnalysis, own_place: boo
         and event.place_query not in (None, last.place_query)
     ):
         return False  # two places the gazetteer does not know, by two names
+    if TOLL_UPDATE.search(sentence.body) and not _opens_new(sentence.body):
+        return True  # "a toll that later rose to two": the toll of the event told, updated
     if AFTERMATH.search(sentence.body):
         # "ISIS claimed responsibility (on Monday)", "were taken to hospital": aftermath, its
         # day the claim's; unless it tells its own casualties
@@ -667,11 +669,11 @@ class _Extractor(Placer):
         body = sentence.body
         if index - self.told_at > (
             _BACK_REFERENCE_SENTENCES
-            if CONTINUES.search(body) or AFTERMATH.search(body)
+            if CONTINUES.search(body) or AFTERMATH.search(body) or TOLL_UPDATE.search(body)
             else _FOLLOW_UP_SENTENCES
         ):
             return False
-        if AFTERMATH.search(body):
+        if AFTERMATH.search(body) or TOLL_UPDATE.search(body):
             return True  # "ISIS claimed responsibility for the attack" (if it joins: _joins)
         if (
             dated
