@@ -112,9 +112,12 @@ ACCIDENT = rx(
     r"caught fire",
     r"stampede",
     r"gas (?:leak|cylinder)",
-    # natural deaths: "died of a heart attack"
+    # natural deaths and weather: "died of a heart attack", "heavy rain pounded"
     r"heart attack",
     r"natural causes",
+    r"(?:heavy )?rains?",
+    r"(?:sand)?storms?",
+    r"floods?",
 )
 # Sports reporting: "the attack dominated the match", "shot wide"
 SPORT = rx(

@@ -86,6 +86,12 @@ class _SentencePlaces:
 
 
 _NONE = PlaceChoice(None, None, "none")
+# the seat of whoever speaks or commands: "the Joint Operations Command in Baghdad", "the
+# ministry in Erbil said", "officials in Baghdad": no place of the events it tells
+_SPEAKER_SEAT = re.compile(
+    r"\b(?:Command|Cell|[Mm]inistry|[Gg]overnment|[Cc]ouncil|[Hh]eadquarters|officials?|"
+    r"spokes(?:man|woman|person)|sources?|[Ss]ervice|[Aa]gency|[Cc]oalition)\s+(?:based\s+)?in\s+$"
+)
 _MOVEMENT = re.compile(
     r"\b(?:towards?|fled (?:to|into)|(?:withdr[ae]w|withdrawing|retreat(?:ed|ing)?|escap(?:ed|ing)|"
     r"fle(?:d|eing)|moved|moving|heading|headed|returned|returning|transferred|taken) "
@@ -359,6 +365,8 @@ class Placer:
             for p in self.sentence_places(back, 0).phrases:
                 if _MOVEMENT.search(prev.text[max(0, p.start - 40) : p.start]):
                     continue  # "withdrew towards the Hamrin mountains": not where it happened
+                if _SPEAKER_SEAT.search(prev.text[max(0, p.start - 60) : p.start]):
+                    continue  # "the Security Media Cell in Baghdad said": where it speaks from
                 if p.locative and not p.foreign and not p.container:
                     return PlaceChoice(p.place, p.name, "previous sentence", p.offset_km)
         if self.dateline is not None:

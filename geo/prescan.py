@@ -369,10 +369,15 @@ def screened(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return cast(re.Pattern[str], pattern)
     key = (pattern.pattern, pattern.flags)
     if key not in _MADE:  # parsing and compiling a twin cost: once per pattern
-        lits = necessary_literals(pattern)
+        try:
+            lits = necessary_literals(pattern)
+            twin = folded_twin(pattern)
+        except (AttributeError, TypeError, ValueError, IndexError):
+            # re's private parse tree took another shape (a newer Python): the pattern runs
+            # as it is, slower but the same (the tests count the screened patterns)
+            lits, twin = None, None
         if lits is not None and any(len(lit) < _MIN_WORD and lit.isalpha() for lit in lits):
             lits = None
-        twin = folded_twin(pattern)
         _MADE[key] = (
             None
             if lits is None and twin is None
