@@ -53,7 +53,9 @@ _NUM = (
 _KILL = (
     r"(?:killed|dead|died|martyred|slain|lost their lives|killing|deaths?|fatalities|"
     # "four policemen perished", "a soldier succumbed to his wounds", "lost his life"
-    r"perished|succumbed to (?:his|her|their) (?:wounds|injuries)|lost (?:his|her) life)"
+    r"perished|succumbed to (?:his|her|their) (?:wounds|injuries)|lost (?:his|her) life|"
+    # "three farmers were gunned down", "the mukhtar was executed"
+    r"shot dead|gunned down|executed|beheaded|assassinated)"
 )
 _HURT = r"(?:wounded|injured|hurt|injuring|wounding|injuries|sustained (?:\w+ )?injuries)"
 _NOUN = r"(?:\s+(?!and\b|or\b|but\b)(?:of\s+the|[A-Za-z'’-]+)){0,4}?"
@@ -83,7 +85,9 @@ _BEFORE = {
             "killed",
             # "claimed the lives of three soldiers"
             r"(?:killing(?: of)?|killed|(?<!to )kills?|leaving|deaths? of|"
-            r"claim(?:ed|ing)? the lives of)",
+            r"claim(?:ed|ing)? the lives of|"
+            # "shot dead two shepherds", "executed three villagers"
+            r"shot dead|gunned down|executed|beheaded|assassinated)",
         ),
         ("injured", r"(?:injuring|wounding|wounded|injured|(?<!to )wounds?|(?<!to )injures?)"),
     )
@@ -124,7 +128,7 @@ _VAGUE = frozenset({"several", "a few", "dozens", "scores", "hundreds"})
 _RANGE_TOP = re.compile(r"\b(?:between\s+)?\w+\s+(?:to|and|or)\s+$", re.I)
 _ANY_CASUALTY = re.compile(
     r"kill|dead|died|martyr|slain|lives|death|fatalit|wound|injur|hurt|casualt|perish|succumb|"
-    r"lost \w+ life",
+    r"lost \w+ life|gunned down|executed|beheaded|assassinated",
     re.I,
 )
 

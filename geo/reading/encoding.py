@@ -55,7 +55,8 @@ _WHATWG_ALIASES = {
 _WESTERN = frozenset(
     "cp1250 cp1252 cp1254 cp1257 cp1258 cp437 cp850 cp852 cp858 cp775 mac-roman mac-latin2 "
     "mac-iceland mac-turkish latin-1 iso8859-1 iso8859-2 iso8859-3 iso8859-4 iso8859-9 "
-    "iso8859-10 iso8859-13 iso8859-14 iso8859-15 iso8859-16".split()
+    "iso8859-10 iso8859-13 iso8859-14 iso8859-15 iso8859-16 hp-roman8 cp860 cp861 cp863 "
+    "cp865".split()
 )
 # East Asian multi-byte code pages: charset_normalizer may pick one for a short, mostly ASCII
 # Windows-1252 text ("É" is a half-width katakana in Shift-JIS). Reporting on Iraq in Latin

@@ -124,3 +124,24 @@ def test_short_windows_1252_text_is_not_read_as_an_east_asian_code_page(text):
 def test_east_asian_text_keeps_its_code_page():
     text = "日本語のテキストです。これは日本語の文章です。"
     assert decode_bytes(text.encode("shift_jis"), name="t.txt").text == text
+
+
+class _Guess:
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+
+    def best(self) -> "_Guess":
+        return self
+
+
+@pytest.mark.parametrize("guess", ["hp_roman8", "cp865", "mac_roman", "cp1254"])
+def test_a_western_code_page_guess_for_windows_1252_bytes_is_read_as_windows_1252(
+    monkeypatch, guess
+):
+    # found by hypothesis: "AA½" saved by Excel in Windows-1252, guessed as HP Roman-8 ("AA§")
+    import charset_normalizer
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: _Guess(guess))
+    text = "event_id;quote\r\n0000000000000000;AA\xbd\r\n"
+    decoded = decode_bytes(text.encode("cp1252"), name="t.csv")
+    assert (decoded.encoding, decoded.text) == ("cp1252", text)
