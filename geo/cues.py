@@ -346,6 +346,7 @@ AGREED = rx(r"agreed", r"signed", r"reached (?:an?|the) (?:agreement|deal|accord
 ACCUSED = re.compile(
     r"\b(?:suspected of|accused of|charged with|involved in|responsible for|took part in|"
     r"taken part in|part in|links? to|wanted for|behind|planning|plotting|role in|"
+    r"confess(?:ed|ing)? to|admitt(?:ed|ing) to|admitted|"
     r"(?:carry|carrying) out)\s+(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )

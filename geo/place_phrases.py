@@ -83,7 +83,8 @@ _OFFSET = re.compile(
 )
 _AROUND = re.compile(
     r"\b(?:villages?|areas?|outskirts|countryside|hills|farms?|farmland|orchards|desert|"
-    r"fields)\s+(?:around|surrounding|outside|near)\s+(?:the\s+)?(?:town of\s+)?$",
+    r"fields|groves)\s+(?:around|surrounding|outside|near|above|overlooking|"
+    r"beyond|behind)\s+(?:the\s+)?(?:(?:town|village|city) of\s+)?$",
     re.I,
 )
 _REFERENCE_AFTER_NAME = re.compile(
