@@ -24,8 +24,8 @@ __all__ = ["adjectival", "infinitive", "planned", "retype", "spread_out"]
 # jets on Thursday bombed", "a drone reportedly fired on"
 _AIRCRAFT_SUBJECT = re.compile(
     r"\b(?:helicopters?|gunships?|jets|warplanes?|aircraft|drones?|aviation|F-?16s?|"
-    r"Sukhois?)\s+(?:(?:also|reportedly|later|then|again|on\s+\w+(?:\s+(?:night|morning|"
-    r"evening|afternoon))?)\s+)*$",
+    r"Sukhois?) (?:(?:also|reportedly|later|then|again) )?(?:on (?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)(?: (?:night|morning|evening|afternoon))? )?$",
     re.I,
 )
 # a verb whose subject acts on others (not "helicopters were shot down", "drones crashed")
@@ -75,7 +75,7 @@ _ROUNDUP = re.compile(
 _PLANNED_AFTER = re.compile(
     r",?\s+(?:(?:which|that)\s+(?:is|are|was|were)\s+)?to\s+be\s+(?:\w+ed|held|carried|"
     r"done|run|led|built)\b|"
-    r"(?:,[^,;.]{1,80},|(?:\s+[\w'’-]+){0,5}?)\s+(?:is|are|was|were)\s+(?:scheduled|planned|"
+    r"(?:,[^,;.]{1,80},|[^,;.]{0,50}?)\s(?:is|are|was|were)\s+(?:scheduled|planned|"
     r"due|set|slated)\s+(?:to|for)\b|"
     r",?\s+(?:which|that)\s+(?:is|are|was|were)\s+(?:scheduled|planned|due|set|slated)\b",
     re.I,

@@ -148,7 +148,10 @@ def parse_number(text: str) -> int | None:
 
 # "Two Peshmerga fighters, including an officer, were killed": the apposition is read as
 # blank space, so the count reaches its verb
-_INCLUDING = re.compile(r",\s+(?:including|among them|among whom)\s[^,;.]{1,40},")
+_INCLUDING = re.compile(
+    r",\s+(?:including|among them|among whom|one of them|one of whom|both of them|"
+    r"(?:two|three|four|five) of them)\s[^,;.]{1,40},"
+)
 
 
 def count_casualties(sentence: str) -> tuple[int | None, int | None]:

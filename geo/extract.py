@@ -204,7 +204,7 @@ def _history_cue(body: str) -> bool:
 
 
 # "in the nearby Hamrin foothills": near the place of the event just told
-_NEARBY = re.compile(r"\b(?:the\s+)?nearby\s+(?:[A-Z][\w'’-]*\s+){1,3}[a-z]+", re.I)
+_NEARBY = re.compile(r"\b(?i:nearby)\s+[A-Z]")
 # "combing the area", "in the same village": the place of the event just told
 _THE_AREA = re.compile(
     r"\b(?:the|that|this)\s+(?:same\s+)?(?:area|village|town|region|site|spot|orchards?|"
