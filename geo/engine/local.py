@@ -77,7 +77,7 @@ class LocalEngine:
         self,
         jobs: int = 1,
         *,
-        chunk_size: int = 4,
+        chunk_size: int = 16,
         batch_size: int | None = None,
         min_parallel: int = MIN_PARALLEL,
     ) -> None:
