@@ -75,7 +75,7 @@ _ROUNDUP = re.compile(
 _PLANNED_AFTER = re.compile(
     r",?\s+(?:(?:which|that)\s+(?:is|are|was|were)\s+)?to\s+be\s+(?:\w+ed|held|carried|"
     r"done|run|led|built)\b|"
-    r"(?:,[^,;.]{1,80},|[^,;.]{0,50}?)\s(?:is|are|was|were)\s+(?:scheduled|planned|"
+    r"(?:,[^,;.]{1,80},|(?:(?!\band\b)[^,;.]){0,50}?)\s(?:is|are|was|were)\s+(?:scheduled|planned|"
     r"due|set|slated)\s+(?:to|for)\b|"
     r",?\s+(?:which|that)\s+(?:is|are|was|were)\s+(?:scheduled|planned|due|set|slated)\b",
     re.I,

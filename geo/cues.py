@@ -116,9 +116,13 @@ ACCIDENT = rx(
     # natural deaths and weather: "died of a heart attack", "heavy rain pounded"
     r"heart attack",
     r"natural causes",
-    r"(?:heavy )?rains?",
-    r"(?:sand)?storms?",
-    r"floods?",
+    # weather nouns only: "tried to storm a police station" is an attack
+    r"(?:heavy|torrential) rains?",
+    r"rainfall",
+    r"(?:sand|dust|snow|rain|hail)\s?storms?",
+    r"(?:a|the) (?:heavy |severe |violent )?storm\b(?! (?:of|on|into)\b)",
+    r"(?:flash )?floods\b",
+    r"flash flood",
 )
 # Sports reporting: "the attack dominated the match", "shot wide"
 SPORT = rx(
@@ -253,7 +257,7 @@ AFTERMATH = re.compile(
 # risen to five"
 TOLL_UPDATE = re.compile(
     r"\btoll\s+(?:that\s+|which\s+)?(?:later\s+|has\s+|had\s+|then\s+|since\s+)?"
-    r"(?:rose|risen|climbed|increased|reached)\b",
+    r"(?:rose|risen|climbed|increased|reached)\b(?:\s+to)?(?:\s+(?P<count>\d+|[a-z]+)\b)?",
     re.I,
 )
 # A sentence that goes on telling the event just told: its subject points back to the

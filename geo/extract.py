@@ -16,6 +16,7 @@ from gazetteer import Spotter
 from gazetteer.geometry import distance_km
 from gazetteer.shapes import PART_KM, nearest_part
 from geo.articles import Article
+from geo.casualties import parse_number
 from geo.classify import classify, is_summary
 from geo.cues import AFTERMATH, CONTINUES, NEW_EVENT, STATEMENT_DAY, TOLL_UPDATE
 from geo.dates import DateRef
@@ -48,6 +49,17 @@ _SAME_PERIOD = re.compile(
     r"\bin this period\b",
     re.I,
 )
+
+
+def _updated_toll(body: str) -> int | None:
+    """The new count of "the death toll later rose to four" (``None`` when none is given)."""
+    match = TOLL_UPDATE.search(body)
+    if match is None or match.group("count") is None:
+        return None
+    head = body[max(0, match.start() - 12) : match.start()].lower()
+    if "injur" in head or "wound" in head:
+        return None  # "the injury toll rose to nine": not the dead
+    return parse_number(match.group("count"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -636,6 +648,10 @@ class _Extractor(Placer):
             if follow_up and _joins(events[-1], event, sentence, own_place):
                 self._fold(events[-1], event, sentence)
                 continue
+            updated = _updated_toll(body)
+            if updated is not None and event.type in ("attack", "operation", "airstrike"):
+                # "killing one policeman, a toll that later rose to three": the latest count
+                event.fatalities = max(updated, event.fatalities or 0)
             meeting = _meeting_of_agreement(event, events, body)
             if meeting is not None:
                 meeting.event_id = make_event_id(f"{self.key}:meeting", start, seg.end)
@@ -777,6 +793,9 @@ class _Extractor(Placer):
         if fatalities is not None and sentence.killed and _MORE_DEAD.search(sentence.body):
             # "One of the assailants was also killed": the toll counts every death
             last.fatalities = fatalities + sentence.killed
+        updated = _updated_toll(sentence.body)
+        if updated is not None and updated > (last.fatalities or 0):
+            last.fatalities = updated  # "the death toll later rose to four": the latest count
 
     def _add_casualties(
         self, events: list[Event], seg: Segment, sentence: SentenceAnalysis
@@ -798,6 +817,12 @@ class _Extractor(Placer):
             return False
         killed, injured = sentence.killed, sentence.injured
         body = sentence.body
+        updated = _updated_toll(body)
+        if updated is not None and killed is None:
+            # "The death toll later rose to four": the latest count of the event told
+            last.fatalities = max(updated, last.fatalities or 0)
+            last.extra_quotes.append(body)
+            return True
         if killed is not None:  # "No casualties were reported." states zero
             last.fatalities = (last.fatalities or 0) + killed
         if injured is not None:

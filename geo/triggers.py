@@ -99,7 +99,7 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"stole",
         # "executed the village mukhtar"; not "executed a raid" (an operation carried out)
         r"(?<!operation was )(?<!operations were )(?<!raid was )(?<!mission was )(?<!plan was )"
-        r"executed(?! (?:by|successfully|with|according|as)\b)"
+        r"executed(?! (?:successfully|with|according|as)\b)"
         r"(?! (?:an?|the|their|its|\w+) (?:[\w-]+ ){0,2}(?:operations?|raids?|plans?|orders?|"
         r"missions?|sweeps?|strikes?|attacks?|tasks?|duties|projects?|warrants?|sentences?|"
         r"contracts?|deals?|agreements?|programmes?|programs?|transfers?|policy|policies))",
@@ -191,7 +191,9 @@ TRIGGERS: dict[EventType, re.Pattern[str]] = {
         r"arrived in",
         r"convened",
         r"conference",
-        r"gathered (?:at|in)",
+        # officials gathered at a command; not a crowd that gathered to demand its salaries
+        r"gathered (?:at|in)(?![^.;]{0,80}\b(?:to (?:demand|protest|denounce|condemn|call for|"
+        r"mourn)|demanding|protesting|chanting|calling for))",
     ),
 }
 TRIGGERS["other"] = rx(
