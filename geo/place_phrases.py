@@ -117,7 +117,11 @@ _INSTITUTION_AFTER = re.compile(
 )
 # "at the headquarters of the Kirkuk Operations Command": the command's seat is the place
 _SEAT_BEFORE = re.compile(
-    r"\b(?:headquarters|HQ|premises|offices?|building|compound|base)\s+of\s+(?:the\s+)?$", re.I
+    r"\b(?:headquarters|HQ|premises|offices?|building|compound|base)\s+of\s+(?:the\s+)?$|"
+    # "met at the Kirkuk Operations Command", "gathered inside the Diyala Police Directorate":
+    # a locative before the institution's name puts the event at its seat
+    r"\b(?:at|inside)\s+the\s+$",
+    re.I,
 )
 _AREA_WORD_AFTER = re.compile(
     r"\s+(?:district|subdistrict|sub-district|governorate|province|region|nahiya|qadha)\b", re.I
