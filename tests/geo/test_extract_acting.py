@@ -13,13 +13,11 @@ participle used as an adjective.
 """
 
 import json
-from datetime import date
 
 import pytest
 
-from geo.articles import article_from_text
-from geo.extract import extract_events
 from tests.conftest import DATA
+from tests.geo.kinds import assert_yields
 
 CASES = [
     case
@@ -32,17 +30,4 @@ CASES = [
     "case", CASES, ids=[f"{c['kind']}-{i}-{len(c['events'])}ev" for i, c in enumerate(CASES)]
 )
 def test_text_yields_exactly_the_expected_events(spotter, case):
-    published = date.fromisoformat(case.get("published", "2023-03-14"))
-    article = article_from_text(case["text"], source="kind.txt", published=published)
-    events = [e.to_json() for e in extract_events(article, spotter=spotter).events]
-    got = [
-        {
-            k: e.get(k)
-            for k in ("type", "event_date", "place", "fatalities", "aggregate", "geo_precision")
-        }
-        for e in events
-    ]
-    assert len(events) == len(case["events"]), (case["note"], got)
-    for want, event in zip(case["events"], events, strict=True):
-        for key, value in want.items():
-            assert event.get(key) == value, (case["note"], key, got)
+    assert_yields(spotter, case)

@@ -6,47 +6,22 @@ written on, each kind in several wordings, with texts where the cue must not sto
 """
 
 import json
-import re
-import unicodedata
-from datetime import date
 
 import pytest
 
-from geo.articles import article_from_text
 from geo.events import Event
-from geo.extract import extract_events
 from geo.merge import absorb
 from tests.conftest import DATA
+from tests.geo.kinds import assert_yields
 
 CASES = json.loads((DATA / "kinds" / "follow_ups_and_wording.json").read_text(encoding="utf-8"))
-
-
-def _norm(text: object) -> str:
-    ascii_text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).strip()
-
-
-def _place_matches(want: str, event: dict) -> bool:
-    """The scorer's rule: a spelling contained in, or containing, a place, district or governorate."""
-    names = [_norm(event.get(k)) for k in ("place", "admin2", "admin1") if event.get(k)]
-    return any(_norm(want) in n or n in _norm(want) for n in names)
 
 
 @pytest.mark.parametrize(
     "case", CASES, ids=[f"{c['kind']}-{i}-{len(c['events'])}ev" for i, c in enumerate(CASES)]
 )
 def test_text_yields_exactly_the_expected_events(spotter, case):
-    published = date.fromisoformat(case.get("published", "2023-03-14"))
-    article = article_from_text(case["text"], source="kind.txt", published=published)
-    events = [e.to_json() for e in extract_events(article, spotter=spotter).events]
-    got = [{k: e.get(k) for k in ("type", "event_date", "place", "fatalities")} for e in events]
-    assert len(events) == len(case["events"]), (case["note"], got)
-    for want, event in zip(case["events"], events, strict=True):
-        for key, value in want.items():
-            if key == "place" and value is not None:
-                assert _place_matches(value, event), (case["note"], key, got)
-            else:
-                assert event.get(key) == value, (case["note"], key, got)
+    assert_yields(spotter, case, scorer_places=True)
 
 
 def _event(place: str, notes: str | None, geo_precision: int) -> Event:
