@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Protocol
@@ -19,6 +20,7 @@ from geo.engine.stamp import InputsDigest
 from geo.engine.work import ArticleResult, ExtractOptions
 from geo.events import Event
 from geo.pipeline import Retellings
+from geo.reading.metadata import sidecar_path
 
 __all__ = ["Engine", "RunReport", "fingerprint", "fingerprints", "iter_event_batches"]
 
@@ -69,8 +71,8 @@ def fingerprint(source: str, options: ExtractOptions) -> str | None:
         if path.stat().st_size > options.max_bytes:
             return None
         data = path.read_bytes()
-        sidecar_path = path.with_name(path.stem + ".meta.json")
-        sidecar = sidecar_path.read_bytes() if sidecar_path.exists() else None
+        beside = sidecar_path(path)
+        sidecar = beside.read_bytes() if beside.exists() else None
     except OSError:
         return None
     return cache_key(source, data, sidecar, options.published)
@@ -135,17 +137,14 @@ def _in_order(
 
 def _pipelined(
     sources: Sequence[str],
-    engine: Engine,
-    options: ExtractOptions,
-    cache: ExtractionCache | None,
-    inputs: InputsDigest,
-    known: Mapping[str, str | None],
+    batch_size: int,
+    start: Callable[[Sequence[str]], Iterator[ArticleResult]],
 ) -> Iterator[Iterator[ArticleResult]]:
-    """The batches' result iterators, each batch handed over before the one before is read."""
-    batches = _batches(sources, max(1, engine.batch_size))
-    pending = [_start(batch, engine, options, cache, inputs, known) for batch in islice(batches, 1)]
+    """The batches' result iterators, each batch started before the one before is read."""
+    batches = _batches(sources, max(1, batch_size))
+    pending = [start(batch) for batch in islice(batches, 1)]
     for batch in batches:
-        following = _start(batch, engine, options, cache, inputs, known)
+        following = start(batch)
         yield pending.pop()
         pending.append(following)
     yield from pending
@@ -185,7 +184,10 @@ def iter_event_batches(
     told = Retellings()  # syndicated retellings folded into the first telling, in path order
     done = 0
     events: list[Event] = []
-    for results in _pipelined(sources, engine, options, cache, report.inputs, keys or {}):
+    start = partial(
+        _start, engine=engine, options=options, cache=cache, inputs=report.inputs, known=keys or {}
+    )
+    for results in _pipelined(sources, engine.batch_size, start):
         for result in results:
             done += 1
             if progress is not None:

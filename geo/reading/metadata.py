@@ -9,7 +9,7 @@ from pathlib import Path
 
 from geo.dates import find_dates
 
-__all__ = ["load_sidecar", "parse_date_value", "split_header"]
+__all__ = ["load_sidecar", "parse_date_value", "sidecar_path", "split_header"]
 
 _HEADER_KEY = re.compile(
     r"^(url|title|published|date|outlet|source|author|dateline)\s*:\s*(.*)$", re.I
@@ -63,15 +63,20 @@ def parse_date_value(value: object) -> date | None:
     return None
 
 
+def sidecar_path(path: Path) -> Path:
+    """Where the metadata sidecar of the article ``path`` lives: ``<name>.meta.json`` beside it."""
+    return path.with_name(path.stem + ".meta.json")
+
+
 def load_sidecar(path: Path) -> tuple[dict[str, object] | None, str | None]:
     """The ``<name>.meta.json`` beside ``path``: (keys, None), (None, warning) or (None, None)."""
-    sidecar_path = path.with_name(path.stem + ".meta.json")
-    if not sidecar_path.exists():
+    sidecar = sidecar_path(path)
+    if not sidecar.exists():
         return None, None
     try:
-        loaded = json.loads(sidecar_path.read_text(encoding="utf-8"))
+        loaded = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
-        return None, f"ignored unreadable sidecar {sidecar_path.name}: {err}"
+        return None, f"ignored unreadable sidecar {sidecar.name}: {err}"
     if not isinstance(loaded, dict):
-        return None, f"ignored sidecar {sidecar_path.name}: expected a JSON object"
+        return None, f"ignored sidecar {sidecar.name}: expected a JSON object"
     return loaded, None
